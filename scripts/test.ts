@@ -1,17 +1,171 @@
-// The test command: unit tests (+ doc tests), then notebooks headlessly.
-// Installs what it needs on a fresh machine (Jupyter from Debian, the Deno kernel).
-const run = async (
+/**
+ * The test command (`deno task test`): on a fresh machine it installs what
+ * the suite needs (Jupyter and the Python cross-check packages from Debian,
+ * the Deno Jupyter kernel), then runs the unit tests, then executes every
+ * notebook headlessly and checks that a deliberately failing notebook fails.
+ *
+ * Options: `--skip-notebooks`, `--only-notebooks`.
+ *
+ * @module
+ */
+
+const DEBIAN_PACKAGES = [
+  "jupyter-nbconvert",
+  "python3-nbclient",
+  "python3-ipykernel",
+  "python3-numpy",
+  "python3-scipy",
+  "python3-pandas",
+  "python3-skimage",
+  "python3-sklearn",
+  "chromium",
+];
+const NOTEBOOK_TIMEOUT_S = 300;
+
+async function run(
   cmd: string[],
-  env?: Record<string, string>,
-): Promise<number> => {
-  console.log(`$ ${cmd.join(" ")}`);
-  const p = new Deno.Command(cmd[0], {
+  opts: { quiet?: boolean; env?: Record<string, string> } = {},
+): Promise<{ code: number; output: string }> {
+  if (!opts.quiet) console.log(`$ ${cmd.join(" ")}`);
+  const child = new Deno.Command(cmd[0], {
     args: cmd.slice(1),
-    stdout: "inherit",
-    stderr: "inherit",
-    env,
+    stdout: opts.quiet ? "piped" : "inherit",
+    stderr: opts.quiet ? "piped" : "inherit",
+    env: opts.env,
   });
-  return (await p.output()).code;
-};
-const code = await run([Deno.execPath(), "test", "-A", "--parallel"]);
-if (code !== 0) Deno.exit(code);
+  const out = await child.output();
+  const dec = new TextDecoder();
+  return {
+    code: out.code,
+    output: opts.quiet ? dec.decode(out.stdout) + dec.decode(out.stderr) : "",
+  };
+}
+
+async function has(cmd: string): Promise<boolean> {
+  return (await run(["sh", "-c", `command -v ${cmd}`], { quiet: true }))
+    .code === 0;
+}
+
+async function missingDebianPackages(): Promise<string[]> {
+  const missing: string[] = [];
+  for (const p of DEBIAN_PACKAGES) {
+    const r = await run(["dpkg-query", "-W", "-f=${Status}", p], {
+      quiet: true,
+    });
+    if (!r.output.includes("install ok installed")) missing.push(p);
+  }
+  return missing;
+}
+
+async function ensureTools(): Promise<void> {
+  if (!(await has("dpkg-query"))) {
+    console.log(
+      "No dpkg here: install Jupyter (nbconvert, nbclient, ipykernel) yourself.",
+    );
+    return;
+  }
+  const missing = await missingDebianPackages();
+  if (missing.length > 0) {
+    console.log(`Installing from Debian: ${missing.join(" ")}`);
+    const sudo = Deno.uid?.() === 0 ? [] : ["sudo"];
+    const env = { DEBIAN_FRONTEND: "noninteractive" };
+    let r = await run([...sudo, "apt-get", "update", "-qq"], { env });
+    if (r.code === 0) {
+      r = await run([...sudo, "apt-get", "install", "-y", "-qq", ...missing], {
+        env,
+      });
+    }
+    if (r.code !== 0) {
+      throw new Error(`Cannot install ${missing.join(" ")} with apt-get`);
+    }
+  }
+  // Point the kernelspec at the Deno running this script.
+  const k = await run([Deno.execPath(), "jupyter", "--install", "--force"], {
+    quiet: true,
+  });
+  if (k.code !== 0) {
+    throw new Error(`Cannot install the Deno Jupyter kernel:\n${k.output}`);
+  }
+}
+
+async function executeNotebook(
+  path: string,
+  outDir: string,
+): Promise<{ ok: boolean; log: string }> {
+  const name = path.split("/").pop()!;
+  const r = await run([
+    "timeout",
+    String(NOTEBOOK_TIMEOUT_S),
+    "jupyter",
+    "nbconvert",
+    "--to",
+    "notebook",
+    "--execute",
+    `--ExecutePreprocessor.timeout=${NOTEBOOK_TIMEOUT_S}`,
+    "--output-dir",
+    outDir,
+    "--output",
+    name,
+    path,
+  ], { quiet: true });
+  return { ok: r.code === 0, log: r.output };
+}
+
+async function runNotebooks(): Promise<boolean> {
+  const outDir = await Deno.makeTempDir({ prefix: "medq-nb-" });
+  const notebooks = [...Deno.readDirSync("notebooks")]
+    .filter((e) => e.isFile && e.name.endsWith(".ipynb"))
+    .map((e) => `notebooks/${e.name}`)
+    .sort();
+  let passed = 0, failed = 0;
+  for (const nb of notebooks) {
+    const t0 = performance.now();
+    const r = await executeNotebook(nb, outDir);
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    if (r.ok) {
+      passed++;
+      console.log(`notebook ok   ${nb} (${s} s)`);
+    } else {
+      failed++;
+      console.log(
+        `notebook FAIL ${nb} (${s} s)\n${
+          r.log.split("\n").slice(-30).join("\n")
+        }`,
+      );
+    }
+  }
+  // The guard: a cell error must fail the run, or the checks above prove nothing.
+  const guard = await executeNotebook(
+    "tests/notebooks/deliberate_failure.ipynb",
+    outDir,
+  );
+  if (guard.ok) {
+    failed++;
+    console.log(
+      "notebook FAIL the deliberately failing notebook executed without error",
+    );
+  } else if (!guard.log.includes("deliberate failure")) {
+    failed++;
+    console.log(
+      `notebook FAIL the failing notebook failed for another reason:\n${guard.log}`,
+    );
+  } else {
+    passed++;
+    console.log(
+      "notebook ok   tests/notebooks/deliberate_failure.ipynb failed as it must",
+    );
+  }
+  console.log(`notebooks: ${passed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+const args = new Set(Deno.args);
+Deno.chdir(new URL("..", import.meta.url).pathname);
+await ensureTools();
+if (!args.has("--only-notebooks")) {
+  const unit = await run([Deno.execPath(), "test", "-A", "--parallel"]);
+  if (unit.code !== 0) Deno.exit(unit.code);
+}
+if (!args.has("--skip-notebooks")) {
+  if (!(await runNotebooks())) Deno.exit(1);
+}
