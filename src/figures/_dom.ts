@@ -106,6 +106,21 @@ export function modelLookup(models: readonly ModelMeta[] = []): ModelLookup {
   };
 }
 
+/** Legend entries (colored names) for the groups present among `models`. */
+export function groupLegendItems(
+  look: ModelLookup,
+  models: readonly string[],
+): { label: string; color: string; shape: "text" }[] {
+  const groups = ["proprietary", "open-source", "medical", "unknown"] as const;
+  return groups.filter((g) => models.some((m) => look.group(m) === g)).map((
+    g,
+  ) => ({
+    label: g === "unknown" ? "other" : g,
+    color: GROUP_COLORS[g],
+    shape: "text",
+  }));
+}
+
 /** Approximate rendered width of a string in px (sans-serif). */
 export function textWidth(text: string, size: number = FONT_SIZE): number {
   let w = 0;

@@ -8,13 +8,14 @@ import * as Plot from "@observablehq/plot";
 import {
   assertRows,
   GROUP_COLORS,
+  groupLegendItems,
   LEVEL_COLORS,
   modelLookup,
   newDocument,
   plotSvg,
   textWidth,
 } from "./_dom.ts";
-import { compose, type LegendItem } from "./_compose.ts";
+import { compose } from "./_compose.ts";
 import type { FigureSvg, ModelMeta, OverallRow } from "./types.ts";
 
 /** Options of {@link severityBars}. */
@@ -141,14 +142,6 @@ export function severityBars(
         : []),
     ],
   });
-  const groups = GROUP_ORDER.filter((g) =>
-    order.some((m) => look.group(m) === g)
-  );
-  const legendGroups: LegendItem[] = groups.map((g) => ({
-    label: g,
-    color: GROUP_COLORS[g as keyof typeof GROUP_COLORS],
-    shape: "text",
-  }));
   return compose(doc, {
     title: options.title ??
       "Accuracy under degradation (L0 clean, L1 mild, L2 severe)",
@@ -162,7 +155,7 @@ export function severityBars(
           shape: "rect",
         })),
       },
-      { title: "Model group", items: legendGroups },
+      { title: "Model group", items: groupLegendItems(look, order) },
     ],
     rows: [[panel]],
   });
