@@ -1,0 +1,162 @@
+/**
+ * A forward-only cursor over the records of a table, whatever its encoding:
+ * loaders and checkers read cells through it, so CSV, TSV, JSONL and
+ * in-memory rows obey the very same rules.
+ *
+ * @module
+ */
+
+import type { KeyTable } from "./_key_table.ts";
+import type { ProblemList } from "./problems.ts";
+
+/** Cell access to the current record of a table. */
+export interface RecordCursor {
+  /** The file (or label) for messages. */
+  readonly file: string;
+  /** Column names (header order). */
+  readonly columns: readonly string[];
+  /** 1-based physical line on which the current record starts. */
+  line: number;
+  /** Advance to the next record; `false` at the end. */
+  next(): boolean;
+  /** The cell as a string (`""` when empty or missing). */
+  text(c: number): string;
+  /** Whether the cell is empty. */
+  isEmpty(c: number): boolean;
+  /** The cell as a non-negative integer if it is only ASCII digits, else -1. */
+  uint(c: number): number;
+  /** The char code if the cell is one ASCII character, -1 if empty, -2 otherwise. */
+  letter(c: number): number;
+  /** Index of the cell's value in `keys`, or -1. */
+  lookup(c: number, keys: KeyTable): number;
+}
+
+/** Parse a string of ASCII digits (`"01"` = 1); -1 for anything else. */
+export function parseUint(s: string): number {
+  if (s.length === 0) return -1;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * A cursor over rows already split into string cells (JSONL lines or
+ * in-memory objects). Values may be strings or finite numbers; `null` or a
+ * missing key is empty; `options` may be an array of strings (kept as JSON).
+ */
+export class ObjectCursor implements RecordCursor {
+  readonly file: string;
+  readonly columns: readonly string[];
+  line = 0;
+  #rows: string[][];
+  #lines: readonly number[];
+  #i = -1;
+  #row: string[] = [];
+
+  /**
+   * Normalize `objects` (one per record, `lines[i]` its line number) and
+   * report bad values to `problems`.
+   */
+  constructor(
+    file: string,
+    objects: readonly unknown[],
+    lines: readonly number[],
+    problems: ProblemList,
+  ) {
+    this.file = file;
+    const columns: string[] = [];
+    const index = new Map<string, number>();
+    for (let r = 0; r < objects.length; r++) {
+      const o = objects[r];
+      if (typeof o !== "object" || o === null || Array.isArray(o)) continue;
+      for (const k of Object.keys(o)) {
+        if (!index.has(k)) {
+          index.set(k, columns.length);
+          columns.push(k);
+        }
+      }
+    }
+    this.columns = columns;
+    const rows: string[][] = [];
+    const kept: number[] = [];
+    for (let r = 0; r < objects.length; r++) {
+      const o = objects[r];
+      if (typeof o !== "object" || o === null || Array.isArray(o)) {
+        problems.add(
+          "bad_record",
+          file,
+          lines[r],
+          "",
+          String(JSON.stringify(o)),
+          "an object with the columns as keys",
+        );
+        continue;
+      }
+      const row = new Array<string>(columns.length).fill("");
+      for (const [k, v] of Object.entries(o)) {
+        row[index.get(k)!] = cellOf(v, k, file, lines[r], problems);
+      }
+      rows.push(row);
+      kept.push(lines[r]);
+    }
+    this.#rows = rows;
+    this.#lines = kept;
+  }
+
+  next(): boolean {
+    if (++this.#i >= this.#rows.length) return false;
+    this.#row = this.#rows[this.#i];
+    this.line = this.#lines[this.#i];
+    return true;
+  }
+  text(c: number): string {
+    return this.#row[c];
+  }
+  isEmpty(c: number): boolean {
+    return this.#row[c] === "";
+  }
+  uint(c: number): number {
+    return parseUint(this.#row[c]);
+  }
+  letter(c: number): number {
+    const s = this.#row[c];
+    if (s.length === 0) return -1;
+    return s.length === 1 && s.charCodeAt(0) < 128 ? s.charCodeAt(0) : -2;
+  }
+  lookup(c: number, keys: KeyTable): number {
+    return keys.findString(this.#row[c]);
+  }
+}
+
+function cellOf(
+  v: unknown,
+  key: string,
+  file: string,
+  line: number,
+  problems: ProblemList,
+): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  if (
+    key === "options" && Array.isArray(v) &&
+    v.every((s) => typeof s === "string")
+  ) {
+    return JSON.stringify(v);
+  }
+  problems.add(
+    "bad_value",
+    file,
+    line,
+    key,
+    String(JSON.stringify(v)),
+    key === "options"
+      ? "an array of strings"
+      : "a string, a finite number or null",
+  );
+  return "";
+}

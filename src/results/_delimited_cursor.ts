@@ -1,0 +1,288 @@
+/**
+ * A single-pass RFC 4180 tokenizer over UTF-8 bytes (CSV or TSV) that never
+ * builds a string for a cell unless asked: cells are byte ranges, integers
+ * and keys are read from the bytes directly. Quoted fields may span lines;
+ * every record knows the 1-based physical line on which it starts.
+ *
+ * @module
+ */
+
+import type { RecordCursor } from "./_cursor.ts";
+import type { KeyTable } from "./_key_table.ts";
+import type { ProblemList } from "./problems.ts";
+
+const LF = 10, CR = 13, QUOTE = 34;
+const PLAIN = 0, QUOTED = 1, ESCAPED = 2;
+
+const fatal = new TextDecoder("utf-8", { fatal: true });
+const lenient = new TextDecoder("utf-8");
+
+/** Cursor over CSV/TSV bytes; reports syntax problems to a list. */
+export class DelimitedCursor implements RecordCursor {
+  readonly file: string;
+  columns: readonly string[] = [];
+  line = 0;
+  #b: Uint8Array;
+  #d: number;
+  #pos = 0;
+  #physical = 1;
+  #starts = new Int32Array(64);
+  #ends = new Int32Array(64);
+  #flags = new Uint8Array(64);
+  #problems: ProblemList;
+  #stopped = false;
+
+  /**
+   * Tokenize `bytes` with `delimiter` (a one-byte ASCII character). The
+   * header is read at once; `columns` is empty if the file has none.
+   */
+  constructor(
+    file: string,
+    bytes: Uint8Array,
+    delimiter: string,
+    problems: ProblemList,
+  ) {
+    this.file = file;
+    this.#b = bytes;
+    this.#d = delimiter.charCodeAt(0);
+    this.#problems = problems;
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      this.#pos = 3;
+    }
+    if (this.#pos >= bytes.length) {
+      problems.add("empty_file", file, 0, "", "", "a header row");
+      return;
+    }
+    const n = this.#record();
+    if (n < 0) return;
+    const names: string[] = [];
+    for (let c = 0; c < n; c++) names.push(this.text(c));
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (name === "" || seen.has(name)) {
+        problems.add(
+          name === "" ? "empty_column_name" : "duplicate_column",
+          file,
+          this.line,
+          name,
+          name,
+          "unique, non-empty column names in the header",
+        );
+      }
+      seen.add(name);
+    }
+    this.columns = names;
+  }
+
+  #grow(): void {
+    const size = this.#starts.length * 2;
+    const s = new Int32Array(size), e = new Int32Array(size);
+    const f = new Uint8Array(size);
+    s.set(this.#starts);
+    e.set(this.#ends);
+    f.set(this.#flags);
+    this.#starts = s;
+    this.#ends = e;
+    this.#flags = f;
+  }
+
+  #skipLine(): void {
+    const b = this.#b;
+    let pos = this.#pos;
+    while (pos < b.length && b[pos] !== LF) pos++;
+    this.#pos = pos + 1;
+    this.#physical++;
+  }
+
+  /** Read one record; its number of fields, 0 at the end, -1 if stopped. */
+  #record(): number {
+    const b = this.#b, d = this.#d, len = b.length;
+    for (;;) {
+      let pos = this.#pos;
+      if (this.#stopped || pos >= len) return 0;
+      const line = this.#physical;
+      this.line = line;
+      if (b[pos] === LF || (b[pos] === CR && b[pos + 1] === LF)) {
+        this.#problems.add(
+          "blank_line",
+          this.file,
+          line,
+          "",
+          "",
+          "a record (blank lines are not allowed)",
+        );
+        this.#skipLine();
+        continue;
+      }
+      let nf = 0, bad = false;
+      for (;;) {
+        if (nf === this.#starts.length) this.#grow();
+        let c = pos < len ? b[pos] : LF;
+        if (c === QUOTE) {
+          const start = ++pos;
+          let flag = QUOTED;
+          for (;;) {
+            if (pos >= len) {
+              this.#problems.add(
+                "unclosed_quote",
+                this.file,
+                line,
+                this.columns[nf] ?? "",
+                "",
+                'a closing " for the quoted field that starts on this line',
+              );
+              this.#stopped = true;
+              this.#pos = len;
+              return -1;
+            }
+            c = b[pos];
+            if (c === QUOTE) {
+              if (b[pos + 1] === QUOTE) {
+                flag = ESCAPED;
+                pos += 2;
+                continue;
+              }
+              break;
+            }
+            if (c === LF) this.#physical++;
+            pos++;
+          }
+          this.#starts[nf] = start;
+          this.#ends[nf] = pos;
+          this.#flags[nf] = flag;
+          pos++;
+          c = pos < len ? b[pos] : LF;
+          if (c === CR && b[pos + 1] === LF) c = b[++pos];
+          if (c !== d && c !== LF) {
+            this.#problems.add(
+              "bad_quote",
+              this.file,
+              this.#physical,
+              this.columns[nf] ?? "",
+              lenient.decode(b.subarray(start - 1, Math.min(pos + 1, len))),
+              "a delimiter or line end right after a closing quote",
+            );
+            bad = true;
+            this.#pos = pos;
+            this.#skipLine();
+            break;
+          }
+        } else {
+          const start = pos;
+          while (pos < len) {
+            c = b[pos];
+            if (c === d || c === LF || c === QUOTE) break;
+            pos++;
+          }
+          if (pos >= len) c = LF;
+          if (c === QUOTE) {
+            this.#problems.add(
+              "bare_quote",
+              this.file,
+              this.#physical,
+              this.columns[nf] ?? "",
+              lenient.decode(b.subarray(start, Math.min(pos + 1, len))),
+              'no " inside an unquoted field (quote the whole field and double the quote)',
+            );
+            bad = true;
+            this.#pos = pos;
+            this.#skipLine();
+            break;
+          }
+          let end = pos;
+          if (c === LF && end > start && b[end - 1] === CR) end--;
+          this.#starts[nf] = start;
+          this.#ends[nf] = end;
+          this.#flags[nf] = PLAIN;
+        }
+        nf++;
+        if (c === d) {
+          pos++;
+          continue;
+        }
+        this.#pos = pos + 1;
+        this.#physical++;
+        break;
+      }
+      if (bad) continue;
+      return nf;
+    }
+  }
+
+  next(): boolean {
+    const want = this.columns.length;
+    for (;;) {
+      const n = this.#record();
+      if (n <= 0) return false;
+      if (n === want) return true;
+      this.#problems.add(
+        "field_count",
+        this.file,
+        this.line,
+        "",
+        `${n} fields`,
+        `${want} fields, as in the header`,
+      );
+    }
+  }
+
+  text(c: number): string {
+    const b = this.#b, s = this.#starts[c], e = this.#ends[c];
+    let ascii = e - s <= 32;
+    if (ascii) {
+      for (let i = s; i < e; i++) {
+        if (b[i] >= 128) {
+          ascii = false;
+          break;
+        }
+      }
+    }
+    let out: string;
+    if (ascii) {
+      out = String.fromCharCode.apply(null, b.subarray(s, e) as never);
+    } else {
+      try {
+        out = fatal.decode(b.subarray(s, e));
+      } catch {
+        out = lenient.decode(b.subarray(s, e));
+        this.#problems.add(
+          "bad_utf8",
+          this.file,
+          this.line,
+          this.columns[c] ?? "",
+          out,
+          "valid UTF-8 text",
+        );
+      }
+    }
+    return this.#flags[c] === ESCAPED ? out.replaceAll('""', '"') : out;
+  }
+
+  isEmpty(c: number): boolean {
+    return this.#starts[c] === this.#ends[c];
+  }
+
+  uint(c: number): number {
+    const b = this.#b, s = this.#starts[c], e = this.#ends[c];
+    if (s === e) return -1;
+    let v = 0;
+    for (let i = s; i < e; i++) {
+      const digit = b[i] - 48;
+      if (digit < 0 || digit > 9) return -1;
+      v = v * 10 + digit;
+    }
+    return v;
+  }
+
+  letter(c: number): number {
+    const s = this.#starts[c], e = this.#ends[c];
+    if (s === e) return -1;
+    if (e - s === 1 && this.#b[s] < 128) return this.#b[s];
+    return -2;
+  }
+
+  lookup(c: number, keys: KeyTable): number {
+    if (this.#flags[c] === ESCAPED) return keys.findString(this.text(c));
+    return keys.findBytes(this.#b, this.#starts[c], this.#ends[c]);
+  }
+}
