@@ -1,0 +1,177 @@
+/**
+ * Barnes-Hut repulsive forces of 2-D t-SNE: a quadtree over the embedding,
+ * each cell summarized by its centre of mass when it looks small from the
+ * point (squared cell width / squared distance < theta^2, as scikit-learn's
+ * `_quad_tree.summarize`).
+ *
+ * @module
+ */
+
+/** A reusable quadtree builder and force evaluator for n points. */
+export class QuadForces {
+  readonly n: number;
+  #perm: Int32Array;
+  #tmp: Int32Array;
+  #pos: Int32Array;
+  #cap: number;
+  #first!: Int32Array;
+  #nChild!: Uint8Array;
+  #lo!: Int32Array;
+  #hi!: Int32Array;
+  #comX!: Float64Array;
+  #comY!: Float64Array;
+  #width2!: Float64Array;
+  #stack: Int32Array;
+
+  constructor(n: number) {
+    this.n = n;
+    this.#perm = new Int32Array(n);
+    this.#tmp = new Int32Array(n);
+    this.#pos = new Int32Array(n);
+    this.#cap = 0;
+    this.#grow(Math.max(16, 4 * n));
+    this.#stack = new Int32Array(4 * 64 + 16);
+  }
+
+  #grow(cap: number) {
+    const copy = <T extends Int32Array | Float64Array | Uint8Array>(
+      old: T | undefined,
+      make: (c: number) => T,
+    ): T => {
+      const a = make(cap);
+      if (old) a.set(old);
+      return a;
+    };
+    this.#first = copy(this.#first, (c) => new Int32Array(c));
+    this.#nChild = copy(this.#nChild, (c) => new Uint8Array(c));
+    this.#lo = copy(this.#lo, (c) => new Int32Array(c));
+    this.#hi = copy(this.#hi, (c) => new Int32Array(c));
+    this.#comX = copy(this.#comX, (c) => new Float64Array(c));
+    this.#comY = copy(this.#comY, (c) => new Float64Array(c));
+    this.#width2 = copy(this.#width2, (c) => new Float64Array(c));
+    this.#cap = cap;
+  }
+
+  /**
+   * Negative (repulsive) forces: writes the unnormalized force per point
+   * into `neg` (2n) and returns sum_Q = sum over pairs of 1 / (1 + d^2).
+   */
+  negative(y: Float64Array, theta: number, neg: Float64Array): number {
+    this.#build(y);
+    const n = this.n, theta2 = theta * theta;
+    const first = this.#first,
+      nChild = this.#nChild,
+      lo = this.#lo,
+      hi = this.#hi,
+      comX = this.#comX,
+      comY = this.#comY,
+      width2 = this.#width2,
+      pos = this.#pos;
+    let stack = this.#stack;
+    let sumQ = 0;
+    for (let i = 0; i < n; i++) {
+      const yx = y[2 * i], yy = y[2 * i + 1];
+      const pi = pos[i];
+      let fx = 0, fy = 0, top = 0;
+      stack[top++] = 0;
+      while (top > 0) {
+        const c = stack[--top];
+        const dx = yx - comX[c], dy = yy - comY[c];
+        const d2 = dx * dx + dy * dy;
+        const leaf = nChild[c] === 0;
+        if (leaf || width2[c] < theta2 * d2) {
+          let size = hi[c] - lo[c];
+          if (leaf && pi >= lo[c] && pi < hi[c]) size -= 1;
+          if (size === 0) continue;
+          const q = 1 / (1 + d2);
+          sumQ += size * q;
+          const m = size * q * q;
+          fx += m * dx;
+          fy += m * dy;
+        } else {
+          if (top + 4 > stack.length) {
+            const bigger = new Int32Array(stack.length * 2);
+            bigger.set(stack);
+            stack = this.#stack = bigger;
+          }
+          const f = first[c];
+          for (let t = nChild[c] - 1; t >= 0; t--) stack[top++] = f + t;
+        }
+      }
+      neg[2 * i] = fx;
+      neg[2 * i + 1] = fy;
+    }
+    return sumQ;
+  }
+
+  #build(y: Float64Array) {
+    const n = this.n, perm = this.#perm, tmp = this.#tmp;
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (let i = 0; i < n; i++) {
+      perm[i] = i;
+      const x = y[2 * i], z = y[2 * i + 1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (z < minY) minY = z;
+      if (z > maxY) maxY = z;
+    }
+    const half = Math.max(maxX - minX, maxY - minY, 1e-12) / 2 * (1 + 1e-6);
+    // Build breadth-first: node c covers perm[lo[c], hi[c]) within a square
+    // of half-width hw[c] centred on (cx[c], cy[c]).
+    let count = 1;
+    const cx: number[] = [(minX + maxX) / 2];
+    const cy: number[] = [(minY + maxY) / 2];
+    const hw: number[] = [half];
+    const depth: number[] = [0];
+    this.#lo[0] = 0;
+    this.#hi[0] = n;
+    for (let c = 0; c < count; c++) {
+      const l = this.#lo[c], h = this.#hi[c];
+      let sx = 0, sy = 0;
+      for (let t = l; t < h; t++) {
+        sx += y[2 * perm[t]];
+        sy += y[2 * perm[t] + 1];
+      }
+      this.#comX[c] = sx / (h - l);
+      this.#comY[c] = sy / (h - l);
+      this.#width2[c] = 4 * hw[c] * hw[c];
+      this.#nChild[c] = 0;
+      if (h - l <= 1 || depth[c] >= 48) continue;
+      // Partition into quadrants 0..3 (bit 0: x >= cx, bit 1: y >= cy).
+      const qc = [0, 0, 0, 0];
+      for (let t = l; t < h; t++) {
+        const p = perm[t];
+        qc[(y[2 * p] >= cx[c] ? 1 : 0) | (y[2 * p + 1] >= cy[c] ? 2 : 0)]++;
+      }
+      const start = [
+        l,
+        l + qc[0],
+        l + qc[0] + qc[1],
+        l + qc[0] + qc[1] + qc[2],
+      ];
+      const cur = start.slice();
+      for (let t = l; t < h; t++) {
+        const p = perm[t];
+        tmp[
+          cur[(y[2 * p] >= cx[c] ? 1 : 0) | (y[2 * p + 1] >= cy[c] ? 2 : 0)]++
+        ] = p;
+      }
+      for (let t = l; t < h; t++) perm[t] = tmp[t];
+      if (count + 4 > this.#cap) this.#grow(this.#cap * 2);
+      this.#first[c] = count;
+      const q = hw[c] / 2;
+      for (let quad = 0; quad < 4; quad++) {
+        if (qc[quad] === 0) continue;
+        this.#lo[count] = start[quad];
+        this.#hi[count] = start[quad] + qc[quad];
+        cx[count] = cx[c] + (quad & 1 ? q : -q);
+        cy[count] = cy[c] + (quad & 2 ? q : -q);
+        hw[count] = q;
+        depth[count] = depth[c] + 1;
+        count++;
+        this.#nChild[c]++;
+      }
+    }
+    for (let t = 0; t < n; t++) this.#pos[perm[t]] = t;
+  }
+}
