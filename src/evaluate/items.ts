@@ -6,10 +6,9 @@
  * @module
  */
 
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { ProblemList } from "../results/problems.ts";
-import { loadItems } from "./_results.ts";
-import { recordStartLines } from "./_record_lines.ts";
+import { findTable, loadItems, readTable } from "./_results.ts";
 import { imageProblem } from "./image_data_url.ts";
 
 /** One item, ready to be asked. */
@@ -34,53 +33,28 @@ export interface EvalItems {
   items: EvalItem[];
 }
 
-const ITEM_FILES = ["csv", "tsv", "jsonl"].flatMap((f) => [
-  `items.${f}`,
-  `items.${f}.gz`,
-]);
-
 /**
  * Find the items file of a results directory (`items.csv`, `.tsv`, `.jsonl`,
  * each optionally `.gz`); a path to a file is returned as is.
  *
  * @param dirOrFile A results directory or an items file.
  * @returns The items file path.
- * @throws {TypeError} When no items file (or more than one) is found.
+ * @throws {ResultsError} When no items file (or more than one) is found.
  *
  * @example Usage
  * ```ts
  * import { findItemsFile } from "./items.ts";
  * const dir = await Deno.makeTempDir();
  * await Deno.writeTextFile(`${dir}/items.csv`, "item_id\n");
- * console.assert(findItemsFile(dir).endsWith("items.csv"));
+ * console.assert((await findItemsFile(dir)).endsWith("items.csv"));
  * ```
  */
-export function findItemsFile(dirOrFile: string): string {
-  if (Deno.statSync(dirOrFile).isFile) return dirOrFile;
-  const found = ITEM_FILES.map((n) => join(dirOrFile, n)).filter((p) => {
-    try {
-      return Deno.statSync(p).isFile;
-    } catch {
-      return false;
-    }
-  });
-  if (found.length !== 1) {
-    throw new TypeError(
-      `Cannot find the items file in ${dirOrFile}: expected exactly one of ${
-        ITEM_FILES.join(", ")
-      }, found ${found.length ? found.join(", ") : "none"}`,
-    );
-  }
-  return found[0]!;
-}
-
-async function readText(path: string): Promise<string> {
-  const bytes = await Deno.readFile(path);
-  if (!path.endsWith(".gz")) return new TextDecoder().decode(bytes);
-  const stream = new Blob([bytes]).stream().pipeThrough(
-    new DecompressionStream("gzip"),
-  );
-  return await new Response(stream).text();
+export async function findItemsFile(dirOrFile: string): Promise<string> {
+  if ((await Deno.stat(dirOrFile)).isFile) return dirOrFile;
+  const problems = new ProblemList();
+  const file = await findTable(dirOrFile, "items", problems);
+  problems.throwIfAny();
+  return file!;
 }
 
 /**
@@ -102,15 +76,9 @@ async function readText(path: string): Promise<string> {
  * ```
  */
 export async function loadEvalItems(dirOrFile: string): Promise<EvalItems> {
-  const file = findItemsFile(dirOrFile);
+  const file = await findItemsFile(dirOrFile);
   const columns = await loadItems(file);
-  const base = file.replace(/\.gz$/, "");
-  const format = base.endsWith(".jsonl")
-    ? "jsonl"
-    : base.endsWith(".tsv")
-    ? "tsv"
-    : "csv";
-  const lines = recordStartLines(await readText(file), format);
+  const lines = (await readTable(file)).lines;
   const problems = new ProblemList();
   for (const column of ["question", "options", "image"]) {
     if (!(column in columns.extra)) {
@@ -120,7 +88,7 @@ export async function loadEvalItems(dirOrFile: string): Promise<EvalItems> {
         0,
         column,
         "",
-        `a "${column}" column to evaluate a model`,
+        `a column "${column}" (needed to evaluate a model)`,
       );
     }
   }

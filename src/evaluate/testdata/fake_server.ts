@@ -14,7 +14,14 @@ import { createPrng, type Prng } from "../../random/prng.ts";
 import { hashString } from "../retry.ts";
 
 /** A fault the server can inject. */
-export type Fault = "500" | "429" | "hang" | "malformed" | "close";
+export type Fault =
+  | "500"
+  | "429"
+  | "hang"
+  | "malformed"
+  | "close"
+  | "401"
+  | "400";
 
 /** Options of {@linkcode startFakeServer}. */
 export interface FakeServerOptions {
@@ -75,17 +82,18 @@ export function startFakeServer(options: FakeServerOptions = {}): FakeServer {
     times: [] as number[],
     queue: [] as Fault[],
   };
-  const timers = new Set<ReturnType<typeof setTimeout>>();
-  const wait = (ms: number, signal: AbortSignal) =>
+  // Pending waits, released on close (request.signal is not used: Deno's
+  // legacy abort-on-success behaviour makes it noisy).
+  const pending = new Set<() => void>();
+  const wait = (ms: number) =>
     new Promise<void>((resolve) => {
-      const t = setTimeout(done, ms);
-      timers.add(t);
-      function done() {
+      const done = () => {
         clearTimeout(t);
-        timers.delete(t);
+        pending.delete(done);
         resolve();
-      }
-      signal.addEventListener("abort", done, { once: true });
+      };
+      const t = setTimeout(done, ms);
+      pending.add(done);
     });
   const server = Deno.serve(
     {
@@ -110,19 +118,23 @@ export function startFakeServer(options: FakeServerOptions = {}): FakeServer {
       if (fault === null && rate > 0 && faultPrng.next() < rate) {
         fault = kinds[faultPrng.int(kinds.length)]!;
       }
-      if (options.delayMs) await wait(options.delayMs, req.signal);
+      if (options.delayMs) await wait(options.delayMs);
       switch (fault) {
         case "500":
           return new Response(`internal error; you sent ${auth}`, {
             status: 500,
           });
+        case "401":
+          return new Response("bad key", { status: 401 });
+        case "400":
+          return new Response("image too large", { status: 400 });
         case "429":
           return new Response("slow down", {
             status: 429,
             headers: { "retry-after": options.retryAfter ?? "0" },
           });
         case "hang":
-          await wait(60_000, req.signal);
+          await wait(60_000);
           return new Response("late");
         case "malformed":
           return new Response('{"choices": [', {
@@ -162,7 +174,7 @@ export function startFakeServer(options: FakeServerOptions = {}): FakeServer {
       state.queue = q;
     },
     async close() {
-      for (const t of timers) clearTimeout(t);
+      for (const done of [...pending]) done();
       await server.shutdown();
     },
   };

@@ -1,0 +1,302 @@
+import assert from "node:assert/strict";
+import { type EvaluationEvent, journalPathFor, runEvaluation } from "./run.ts";
+import { readJournal } from "./journal.ts";
+import { fakeAnswer, startFakeServer } from "./testdata/fake_server.ts";
+import { makeItemsDir } from "./testdata/make_items.ts";
+import { parseChoice } from "./_results.ts";
+
+const KEY = "sk-test-DO-NOT-LEAK-42";
+const fast = { backoff: { baseMs: 1, maxMs: 4 }, timeoutMs: 2000 };
+
+async function lines(path: string): Promise<Record<string, unknown>[]> {
+  const text = await Deno.readTextFile(path);
+  return text.trim() === ""
+    ? []
+    : text.trim().split("\n").map((l) => JSON.parse(l));
+}
+
+function pairs(rows: Record<string, unknown>[]): string[] {
+  return rows.map((r) => `${r.item_id}#${r.trial}`).sort();
+}
+
+function expectedPairs(n: number, trials: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let t = 1; t <= trials; t++) out.push(`it${i}#${t}`);
+  }
+  return out.sort();
+}
+
+Deno.test("runEvaluation() answers every (item, trial) exactly once", async () => {
+  const dir = await makeItemsDir(12);
+  const server = startFakeServer({ seed: 5 });
+  try {
+    const out = `${dir}/run/predictions.jsonl`;
+    const s = await runEvaluation({
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 3,
+      concurrency: 4,
+      ...fast,
+    });
+    assert.deepEqual([s.total, s.answered, s.failed, s.resumed, s.retries], [
+      36,
+      36,
+      0,
+      0,
+      0,
+    ]);
+    assert.equal(server.questions.length, 36);
+    const journal = await lines(journalPathFor(out));
+    const preds = await lines(out);
+    assert.deepEqual(pairs(journal), expectedPairs(12, 3));
+    assert.deepEqual(pairs(preds), expectedPairs(12, 3));
+    let unparsed = 0;
+    for (const p of preds) {
+      const answer = fakeAnswer(5, `Question about item ${p.item_id}?`, 4);
+      assert.equal(p.response, answer);
+      assert.equal(p.choice, parseChoice(answer, 4) ?? "");
+      if (p.choice === "") unparsed++;
+    }
+    assert.equal(s.unparsed, unparsed);
+    assert.equal(s.export.rows, 36);
+    assert.equal(s.promptTokens, 36 * 104);
+    // A rerun finds nothing to do and sends nothing.
+    const again = await runEvaluation({
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      ...fast,
+    });
+    assert.deepEqual([again.resumed, again.answered], [36, 0]);
+    assert.equal(server.questions.length, 36);
+    // The prompt lists the options and the image is sent once per request.
+    assert.match(server.questions[0]!, /^Question about item it\d+\?$/);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() survives 20% injected faults with nothing lost or doubled", async () => {
+  const dir = await makeItemsDir(20);
+  const server = startFakeServer({
+    seed: 7,
+    faultRate: 0.2,
+    faultKinds: ["500", "429", "malformed", "close", "hang"],
+  });
+  try {
+    const out = `${dir}/predictions.jsonl`;
+    const events: EvaluationEvent[] = [];
+    const s = await runEvaluation({
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 3,
+      concurrency: 8,
+      retries: 10,
+      backoff: { baseMs: 1, maxMs: 4 },
+      timeoutMs: 150,
+      onEvent: (e) => events.push(e),
+    });
+    assert.equal(s.failed, 0);
+    assert.equal(s.answered, 60);
+    assert.ok(s.retries > 0, "expected some retries");
+    assert.equal(events.filter((e) => e.type === "retry").length, s.retries);
+    assert.equal(server.questions.length, 60 + s.retries);
+    const journal = await lines(journalPathFor(out));
+    assert.deepEqual(pairs(journal), expectedPairs(20, 3));
+    assert.deepEqual(pairs(await lines(out)), expectedPairs(20, 3));
+    for (const r of journal) {
+      assert.equal(
+        r.response,
+        fakeAnswer(7, `Question about item ${r.item_id}?`, 4),
+      );
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() honours Retry-After in seconds", async () => {
+  const dir = await makeItemsDir(1);
+  const server = startFakeServer({ retryAfter: "1" });
+  server.queue.push("429");
+  try {
+    const s = await runEvaluation({
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out: `${dir}/p.jsonl`,
+      trials: 1,
+      ...fast,
+    });
+    assert.equal(s.answered, 1);
+    assert.equal(server.times.length, 2);
+    const gap = server.times[1]! - server.times[0]!;
+    assert.ok(gap >= 950, `retried after ${gap} ms, expected >= 1000`);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() records a pair failed after the last retry and a rerun retries it", async () => {
+  const dir = await makeItemsDir(2);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 1,
+      concurrency: 1,
+      retries: 2,
+      apiKey: KEY,
+      ...fast,
+    };
+    server.queue.push("500", "500", "500");
+    const events: EvaluationEvent[] = [];
+    const s = await runEvaluation({ ...opts, onEvent: (e) => events.push(e) });
+    assert.deepEqual([s.answered, s.failed, s.retries], [1, 1, 2]);
+    assert.equal(s.export.failedOmitted, 1);
+    assert.ok(
+      events.some((e) =>
+        e.type === "warning" &&
+        /1 \(item, trial\) pair\(s\) failed/.test(e.message)
+      ),
+    );
+    const journal = await lines(journalPathFor(out));
+    const failed = journal.find((r) => r.status === "failed")!;
+    assert.equal(failed.item_id, "it0");
+    assert.equal(failed.attempts, 3);
+    assert.equal(failed.choice, "");
+    assert.match(
+      String(failed.error),
+      /HTTP 500: internal error; you sent Bearer \[REDACTED\]/,
+    );
+    assert.deepEqual(pairs(await lines(out)), ["it1#1"]);
+    // Without --retry-failed the failure stands.
+    const kept = await runEvaluation({ ...opts, retryFailed: false });
+    assert.equal(kept.answered, 0);
+    // By default a rerun asks the failed pair again.
+    const again = await runEvaluation(opts);
+    assert.deepEqual([again.answered, again.failed, again.resumed], [1, 0, 1]);
+    assert.deepEqual(pairs(await lines(out)), ["it0#1", "it1#1"]);
+    assert.equal((await readJournal(journalPathFor(out))).records.length, 3);
+    // The key went to the server but never into any file or event.
+    assert.ok(server.authHeaders.every((h) => h === `Bearer ${KEY}`));
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.isFile) {
+        assert.ok(
+          !(await Deno.readTextFile(`${dir}/${entry.name}`)).includes(KEY),
+          entry.name,
+        );
+      }
+    }
+    assert.ok(!JSON.stringify(events).includes(KEY));
+    const meta = JSON.parse(await Deno.readTextFile(`${out}.meta.json`));
+    assert.equal(meta.model, "fake-model");
+    assert.equal(meta.trials, 1);
+    assert.ok(meta.promptTemplate.includes("{options}"));
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() stops on 401 and keeps the answers so far", async () => {
+  const dir = await makeItemsDir(4);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    server.queue.push("401");
+    await assert.rejects(
+      runEvaluation({
+        items: dir,
+        model: "fake-model",
+        endpoint: server.url,
+        out,
+        trials: 1,
+        concurrency: 1,
+        apiKey: KEY,
+        ...fast,
+      }),
+      (e: Error) =>
+        /HTTP 401: bad key/.test(e.message) && !e.message.includes(KEY),
+    );
+    assert.equal(server.questions.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() repairs a truncated last journal line instead of merging it", async () => {
+  const dir = await makeItemsDir(3);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 2,
+      ...fast,
+    };
+    await runEvaluation(opts);
+    const journal = journalPathFor(out);
+    const full = await Deno.readTextFile(journal);
+    const kept = full.split("\n").slice(0, 4).join("\n") + "\n";
+    const partial = full.split("\n")[4]!.slice(0, 25);
+    await Deno.writeTextFile(journal, kept + partial);
+    const events: EvaluationEvent[] = [];
+    const s = await runEvaluation({ ...opts, onEvent: (e) => events.push(e) });
+    assert.equal(s.repairedLine, partial);
+    assert.ok(
+      events.some((e) =>
+        e.type === "warning" && e.message.startsWith(`Repaired ${journal}`)
+      ),
+    );
+    assert.deepEqual([s.resumed, s.answered], [4, 2]);
+    const after = await lines(journal);
+    assert.equal(after.length, 6);
+    assert.deepEqual(pairs(after), expectedPairs(3, 2));
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() refuses to resume with another prompt or model", async () => {
+  const dir = await makeItemsDir(1);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 1,
+      ...fast,
+    };
+    await runEvaluation(opts);
+    await assert.rejects(
+      runEvaluation({
+        ...opts,
+        promptTemplate: "{question}\n{options}\nLetter:",
+      }),
+      /"promptTemplate" was/,
+    );
+    await assert.rejects(
+      runEvaluation({ ...opts, temperature: 0 }),
+      /"temperature" was 1, now 0/,
+    );
+    assert.equal(server.questions.length, 1);
+  } finally {
+    await server.close();
+  }
+});
