@@ -59,17 +59,19 @@ export class ObjectCursor implements RecordCursor {
 
   /**
    * Normalize `objects` (one per record, `lines[i]` its line number) and
-   * report bad values to `problems`.
+   * report bad values to `problems`; `baseColumns` come first and exist even
+   * if no object has them.
    */
   constructor(
     file: string,
     objects: readonly unknown[],
     lines: readonly number[],
     problems: ProblemList,
+    baseColumns: readonly string[] = [],
   ) {
     this.file = file;
-    const columns: string[] = [];
-    const index = new Map<string, number>();
+    const columns: string[] = [...baseColumns];
+    const index = new Map(columns.map((c, i) => [c, i]));
     for (let r = 0; r < objects.length; r++) {
       const o = objects[r];
       if (typeof o !== "object" || o === null || Array.isArray(o)) continue;
