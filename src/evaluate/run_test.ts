@@ -3,7 +3,8 @@ import { type EvaluationEvent, journalPathFor, runEvaluation } from "./run.ts";
 import { readJournal } from "./journal.ts";
 import { fakeAnswer, startFakeServer } from "./testdata/fake_server.ts";
 import { makeItemsDir } from "./testdata/make_items.ts";
-import { parseChoice } from "./_results.ts";
+import { loadResults, parseChoice } from "./_results.ts";
+import { UNPARSED } from "../results/results.ts";
 
 const KEY = "sk-test-DO-NOT-LEAK-42";
 const fast = { backoff: { baseMs: 1, maxMs: 4 }, timeoutMs: 2000 };
@@ -31,7 +32,7 @@ Deno.test("runEvaluation() answers every (item, trial) exactly once", async () =
   const dir = await makeItemsDir(12);
   const server = startFakeServer({ seed: 5 });
   try {
-    const out = `${dir}/run/predictions.jsonl`;
+    const out = `${dir}/predictions.jsonl`;
     const s = await runEvaluation({
       items: dir,
       model: "fake-model",
@@ -63,6 +64,14 @@ Deno.test("runEvaluation() answers every (item, trial) exactly once", async () =
     assert.equal(s.unparsed, unparsed);
     assert.equal(s.export.rows, 36);
     assert.equal(s.promptTokens, 36 * 104);
+    // The directory (items, models, exported predictions) loads as results.
+    const results = await loadResults(dir);
+    assert.equal(results.predictions.n, 36);
+    assert.deepEqual(results.warnings, []);
+    const unparsedLoaded = results.predictions.choice.filter((c) =>
+      c === UNPARSED
+    ).length;
+    assert.equal(unparsedLoaded, unparsed);
     // A rerun finds nothing to do and sends nothing.
     const again = await runEvaluation({
       items: dir,
@@ -147,7 +156,7 @@ Deno.test("runEvaluation() records a pair failed after the last retry and a reru
   const dir = await makeItemsDir(2);
   const server = startFakeServer();
   try {
-    const out = `${dir}/p.jsonl`;
+    const out = `${dir}/predictions.jsonl`;
     const opts = {
       items: dir,
       model: "fake-model",
@@ -180,6 +189,10 @@ Deno.test("runEvaluation() records a pair failed after the last retry and a reru
       /HTTP 500: internal error; you sent Bearer \[REDACTED\]/,
     );
     assert.deepEqual(pairs(await lines(out)), ["it1#1"]);
+    // The failed pair is absent, so loading warns instead of counting it wrong.
+    const partial = await loadResults(dir);
+    assert.equal(partial.predictions.n, 1);
+    assert.equal(partial.warnings.length, 1);
     // Without --retry-failed the failure stands.
     const kept = await runEvaluation({ ...opts, retryFailed: false });
     assert.equal(kept.answered, 0);
@@ -296,6 +309,40 @@ Deno.test("runEvaluation() refuses to resume with another prompt or model", asyn
       /"temperature" was 1, now 0/,
     );
     assert.equal(server.questions.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() refuses a journal of another model or other items", async () => {
+  const dir = await makeItemsDir(2);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 1,
+      ...fast,
+    };
+    await runEvaluation(opts);
+    await Deno.remove(`${out}.meta.json`);
+    await assert.rejects(
+      runEvaluation({ ...opts, model: "other" }),
+      /p\.journal\.jsonl, line 1: model is "fake-model", expected "other"/,
+    );
+    const other = await makeItemsDir(1);
+    await Deno.writeTextFile(
+      `${other}/items.csv`,
+      (await Deno.readTextFile(`${other}/items.csv`)).replaceAll("it0", "x0"),
+    );
+    await assert.rejects(
+      runEvaluation({ ...opts, items: other }),
+      /line \d: item "it\d" is not in/,
+    );
+    assert.equal(server.questions.length, 2);
   } finally {
     await server.close();
   }
