@@ -1,7 +1,8 @@
 /**
  * Eigen-decomposition of a real symmetric matrix: Householder reduction to
  * tridiagonal form then the implicit QL algorithm (tred2/tql2 as in
- * EISPACK and JAMA). Deterministic, O(n^3).
+ * EISPACK and JAMA), with the work matrix stored transposed so that every
+ * inner loop runs over contiguous memory. Deterministic, O(n^3).
  *
  * @module
  */
@@ -32,16 +33,16 @@ export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
     values[k] = d[src];
     let big = 0;
     for (let r = 0; r < n; r++) {
-      if (Math.abs(V[r * n + src]) > Math.abs(big)) big = V[r * n + src];
+      if (Math.abs(V[src * n + r]) > Math.abs(big)) big = V[src * n + r];
     }
     const sign = big < 0 ? -1 : 1;
-    for (let r = 0; r < n; r++) vectors[r * n + k] = sign * V[r * n + src];
+    for (let r = 0; r < n; r++) vectors[r * n + k] = sign * V[src * n + r];
   }
   return { values, vectors };
 }
 
 function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number) {
-  for (let j = 0; j < n; j++) d[j] = V[(n - 1) * n + j];
+  for (let j = 0; j < n; j++) d[j] = V[(j) * n + (n - 1)];
   for (let i = n - 1; i > 0; i--) {
     let scale = 0;
     let h = 0;
@@ -49,9 +50,9 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number) {
     if (scale === 0) {
       e[i] = d[i - 1];
       for (let j = 0; j < i; j++) {
-        d[j] = V[(i - 1) * n + j];
-        V[i * n + j] = 0;
-        V[j * n + i] = 0;
+        d[j] = V[(j) * n + (i - 1)];
+        V[(j) * n + i] = 0;
+        V[(i) * n + j] = 0;
       }
     } else {
       for (let k = 0; k < i; k++) {
@@ -67,11 +68,11 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number) {
       for (let j = 0; j < i; j++) e[j] = 0;
       for (let j = 0; j < i; j++) {
         f = d[j];
-        V[j * n + i] = f;
-        g = e[j] + V[j * n + j] * f;
+        V[(i) * n + j] = f;
+        g = e[j] + V[(j) * n + j] * f;
         for (let k = j + 1; k <= i - 1; k++) {
-          g += V[k * n + j] * d[k];
-          e[k] += V[k * n + j] * f;
+          g += V[(j) * n + k] * d[k];
+          e[k] += V[(j) * n + k] * f;
         }
         e[j] = g;
       }
@@ -86,33 +87,33 @@ function tred2(V: Float64Array, d: Float64Array, e: Float64Array, n: number) {
         f = d[j];
         g = e[j];
         for (let k = j; k <= i - 1; k++) {
-          V[k * n + j] -= f * e[k] + g * d[k];
+          V[(j) * n + k] -= f * e[k] + g * d[k];
         }
-        d[j] = V[(i - 1) * n + j];
-        V[i * n + j] = 0;
+        d[j] = V[(j) * n + (i - 1)];
+        V[(j) * n + i] = 0;
       }
     }
     d[i] = h;
   }
   for (let i = 0; i < n - 1; i++) {
-    V[(n - 1) * n + i] = V[i * n + i];
-    V[i * n + i] = 1;
+    V[(i) * n + (n - 1)] = V[(i) * n + i];
+    V[(i) * n + i] = 1;
     const h = d[i + 1];
     if (h !== 0) {
-      for (let k = 0; k <= i; k++) d[k] = V[k * n + i + 1] / h;
+      for (let k = 0; k <= i; k++) d[k] = V[(i + 1) * n + k] / h;
       for (let j = 0; j <= i; j++) {
         let g = 0;
-        for (let k = 0; k <= i; k++) g += V[k * n + i + 1] * V[k * n + j];
-        for (let k = 0; k <= i; k++) V[k * n + j] -= g * d[k];
+        for (let k = 0; k <= i; k++) g += V[(i + 1) * n + k] * V[(j) * n + k];
+        for (let k = 0; k <= i; k++) V[(j) * n + k] -= g * d[k];
       }
     }
-    for (let k = 0; k <= i; k++) V[k * n + i + 1] = 0;
+    for (let k = 0; k <= i; k++) V[(i + 1) * n + k] = 0;
   }
   for (let j = 0; j < n; j++) {
-    d[j] = V[(n - 1) * n + j];
-    V[(n - 1) * n + j] = 0;
+    d[j] = V[(j) * n + (n - 1)];
+    V[(j) * n + (n - 1)] = 0;
   }
-  V[(n - 1) * n + n - 1] = 1;
+  V[(n - 1) * n + (n - 1)] = 1;
   e[0] = 0;
 }
 
@@ -165,11 +166,11 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number) {
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
+          const ri = i * n, ri1 = ri + n;
           for (let k = 0; k < n; k++) {
-            const row = k * n;
-            h = V[row + i + 1];
-            V[row + i + 1] = s * V[row + i] + c * h;
-            V[row + i] = c * V[row + i] - s * h;
+            h = V[ri1 + k];
+            V[ri1 + k] = s * V[ri + k] + c * h;
+            V[ri + k] = c * V[ri + k] - s * h;
           }
         }
         p = -s * s2 * c3 * el1 * e[l] / dl1;

@@ -23,36 +23,35 @@ export function nearestNeighbours(m: Matrix, k: number): Neighbours {
   k = Math.max(0, Math.min(k, n - 1));
   const index = new Int32Array(n * k);
   const dist2 = new Float64Array(n * k).fill(Infinity);
-  const row = new Float64Array(n);
+  const filled = new Int32Array(n);
+  // Each pair once (j > i), offered to both rows: half the distance work.
+  // Rows see candidates in increasing index order either way, so ties keep
+  // the lower index.
+  const offer = (row: number, j: number, v: number) => {
+    const base = row * k;
+    const f = filled[row];
+    if (f === k && !(v < dist2[base + k - 1])) return;
+    let p = f < k ? (filled[row] = f + 1, f) : k - 1;
+    while (p > 0 && dist2[base + p - 1] > v) {
+      dist2[base + p] = dist2[base + p - 1];
+      index[base + p] = index[base + p - 1];
+      p--;
+    }
+    dist2[base + p] = v;
+    index[base + p] = j;
+  };
+  if (k === 0) return { k, index, dist2 };
   for (let i = 0; i < n; i++) {
     const oi = i * d;
-    for (let j = 0; j < n; j++) {
-      if (j === i) {
-        row[j] = Infinity;
-        continue;
-      }
+    for (let j = i + 1; j < n; j++) {
       const oj = j * d;
       let s = 0;
       for (let t = 0; t < d; t++) {
         const diff = data[oi + t] - data[oj + t];
         s += diff * diff;
       }
-      row[j] = s;
-    }
-    const base = i * k;
-    let filled = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const v = row[j];
-      if (filled === k && !(v < dist2[base + k - 1])) continue;
-      let p = filled < k ? filled++ : k - 1;
-      while (p > 0 && dist2[base + p - 1] > v) {
-        dist2[base + p] = dist2[base + p - 1];
-        index[base + p] = index[base + p - 1];
-        p--;
-      }
-      dist2[base + p] = v;
-      index[base + p] = j;
+      offer(i, j, s);
+      offer(j, i, s);
     }
   }
   return { k, index, dist2 };
