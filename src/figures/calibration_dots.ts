@@ -21,6 +21,7 @@ import type { CalibrationRow, FigureSvg, ModelMeta } from "./types.ts";
 
 /** Options of {@link calibrationDots}. */
 export interface CalibrationDotsOptions {
+  /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** Levels drawn, in order. Default `["L0", "L1", "L2"]`. */
   levels?: readonly string[];
@@ -30,6 +31,7 @@ export interface CalibrationDotsOptions {
   rowHeight?: number;
   /** Default "Calibration shift: accuracy falls, confidence stays". */
   title?: string;
+  /** A line under the title. Default: none (or a short reading guide). */
   subtitle?: string;
   /** Panel headers. Default "Actual performance", "Perceived performance", "Calibration shift". */
   panelTitles?: readonly [string, string, string];

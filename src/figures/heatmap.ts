@@ -27,6 +27,7 @@ export interface DropHeatmapOptions {
   by?: "degradation" | "skill";
   /** Severities, one panel each. Default `["L1", "L2"]`. */
   levels?: readonly ("L1" | "L2")[];
+  /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** Column order. Default: least mean drop (most robust) first. */
   modelOrder?: readonly string[];
@@ -42,6 +43,7 @@ export interface DropHeatmapOptions {
   layout?: "rows" | "columns";
   /** Default "Accuracy drop by degradation type" / "... by skill". */
   title?: string;
+  /** A line under the title. Default: none (or a short reading guide). */
   subtitle?: string;
 }
 

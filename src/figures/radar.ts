@@ -27,6 +27,7 @@ export interface ModalityRadarOptions {
   select?: readonly string[];
   /** Severities drawn. Default `["L0", "L1", "L2"]` (small multiples) or `["L0", "L2"]` (overlay). */
   levels?: readonly ("L0" | "L1" | "L2")[];
+  /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** Radial domain in percent (center, outer ring). Default: from 10 below the lowest value (rounded to 10, at least 0) to the highest rounded up to 10. */
   rDomain?: [number, number];
@@ -36,6 +37,7 @@ export interface ModalityRadarOptions {
   size?: number;
   /** Default "Accuracy by modality". */
   title?: string;
+  /** A line under the title. Default: none (or a short reading guide). */
   subtitle?: string;
 }
 

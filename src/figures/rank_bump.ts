@@ -21,6 +21,7 @@ import type { FigureSvg, ModelMeta, RankRow } from "./types.ts";
 
 /** Options of {@link rankBump}. */
 export interface RankBumpOptions {
+  /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** Columns, left to right. Default `["sim_L1", "sim_L2", "real_L1", "real_L2"]`. */
   conditions?: readonly string[];
@@ -34,6 +35,7 @@ export interface RankBumpOptions {
   rowHeight?: number;
   /** Default "Rank consistency: simulated vs real-world degradation". */
   title?: string;
+  /** A line under the title. Default: none (or a short reading guide). */
   subtitle?: string;
 }
 

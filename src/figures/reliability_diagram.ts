@@ -23,6 +23,7 @@ import type {
 
 /** Options of {@link reliabilityDiagram}. */
 export interface ReliabilityDiagramOptions {
+  /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** Models drawn (one row of panels each), in order. Default: all, in order of appearance. */
   select?: readonly string[];
@@ -34,6 +35,7 @@ export interface ReliabilityDiagramOptions {
   size?: number;
   /** Default "Reliability diagrams". */
   title?: string;
+  /** A line under the title. Default: none (or a short reading guide). */
   subtitle?: string;
 }
 

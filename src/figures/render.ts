@@ -173,6 +173,7 @@ export interface TableHtmlOptions {
 
 /** Anything with arquero's `objects()` method. */
 export interface ObjectsTable {
+  /** The rows as plain objects. */
   objects(): Record<string, unknown>[];
 }
 

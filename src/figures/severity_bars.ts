@@ -30,6 +30,7 @@ export interface SeverityBarsOptions {
   height?: number;
   /** Default "Accuracy under degradation (L0 clean, L1 mild, L2 severe)". */
   title?: string;
+  /** A line under the title. Default: none (or a short reading guide). */
   subtitle?: string;
   /** y domain in percent. Default `[0, max rounded up to 10]`: bars start at zero. */
   yDomain?: [number, number];
