@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { exposureArtifact } from "./exposure_artifact.ts";
+import { operatorContract } from "../_contract_test.ts";
+
+operatorContract(exposureArtifact);
+
+Deno.test("exposure_artifact applies gamma then the offset, clipped", async () => {
+  const img = {
+    width: 3,
+    height: 1,
+    channels: 1 as const,
+    data: new Float32Array([0, 0.5, 1]),
+  };
+  const out = await exposureArtifact.apply(img, { gamma: 2, offset: -0.05 });
+  assert.deepEqual([...out.data].map((v) => +v.toFixed(6)), [0, 0.2, 0.95]);
+});
+
+Deno.test("exposure_artifact L1 maps grey 128 to the authors' LUT value 98 (±1)", async () => {
+  // SPEC §3.11: y = round(255·((x/255)^1.45 − 0.0372)).
+  const img = {
+    width: 1,
+    height: 1,
+    channels: 1 as const,
+    data: new Float32Array([128 / 255]),
+  };
+  const out = await exposureArtifact.apply(img, {
+    gamma: 1.45,
+    offset: -0.0372,
+  });
+  const expected = Math.round(255 * ((128 / 255) ** 1.45 - 0.0372));
+  assert.equal(Math.round(out.data[0]! * 255), expected);
+});

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { DEGRADATIONS } from "../taxonomy/degradations.ts";
+import { degrade, DEGRADERS, getDegrader, replay } from "./registry.ts";
+import { testImage } from "./_contract_test.ts";
+import { encodeImage } from "./image_io.ts";
+
+Deno.test("every registered operator has the id it is registered under and documented parameters", () => {
+  for (const [id, d] of Object.entries(DEGRADERS)) {
+    assert.equal(d!.id, id);
+    assert.ok(d!.parameters.length > 0);
+    for (const p of d!.parameters) {
+      assert.ok(p.unit && p.description && p.min <= p.max);
+    }
+  }
+  assert.ok(Object.keys(DEGRADERS).length >= 12);
+  for (const id of Object.keys(DEGRADERS)) {
+    assert.ok((DEGRADATIONS as readonly string[]).includes(id));
+  }
+});
+
+Deno.test("degrade is deterministic per seed and replay reproduces it", async () => {
+  const img = testImage(3, 40, 30);
+  for (const id of Object.keys(DEGRADERS) as (keyof typeof DEGRADERS)[]) {
+    const a = await degrade(img, id, 2, 5);
+    const b = await degrade(img, id, 2, 5);
+    assert.deepEqual(
+      await encodeImage(a.image, "png"),
+      await encodeImage(b.image, "png"),
+      id,
+    );
+    const again = await replay(img, id, JSON.parse(JSON.stringify(a.params)));
+    assert.deepEqual(again.data, a.image.data, id);
+  }
+});
+
+Deno.test("degrade rejects unknown ids and bad levels", async () => {
+  const img = testImage(1);
+  assert.throws(
+    () => getDegrader("blur"),
+    /Unknown degradation "blur": expected one of limited_angle/,
+  );
+  await assert.rejects(
+    () => degrade(img, "gaussian_blur", 0 as 1, 1),
+    RangeError,
+  );
+  await assert.rejects(
+    () => degrade(img, "gaussian_blur", 3 as 1, 1),
+    RangeError,
+  );
+});
