@@ -117,7 +117,9 @@ const itemSchema = z.object({
     }
   }, { error: "a JSON array of strings" }),
 }).superRefine((row, ctx) => {
-  if ((row.degradation === "none") !== (row.severity === 0)) {
+  // Cross-column rules run only on cells that passed their own rule.
+  const severityOk = typeof row.severity === "number";
+  if (severityOk && (row.degradation === "none") !== (row.severity === 0)) {
     ctx.addIssue({
       code: "custom",
       path: ["degradation"],
@@ -126,7 +128,10 @@ const itemSchema = z.object({
         : `a degradation id (not none), since severity is ${row.severity}`,
     });
   }
-  if (row.answer.charCodeAt(0) - 65 >= row.n_options) {
+  if (
+    /^[A-Z]$/.test(row.answer) && typeof row.n_options === "number" &&
+    row.answer.charCodeAt(0) - 65 >= row.n_options
+  ) {
     ctx.addIssue({
       code: "custom",
       path: ["answer"],
