@@ -51,7 +51,9 @@ try {
   const out = `${dir}/bench/predictions.jsonl`;
   const mb = (b: number) => (b / 2 ** 20).toFixed(1);
   console.log(
-    `evaluate bench: ${nItems} items x ${trials} trials = ${nItems * trials} requests, ${concurrency} in flight, fake server pid ${server.pid}`,
+    `evaluate bench: ${nItems} items x ${trials} trials = ${
+      nItems * trials
+    } requests, ${concurrency} in flight, fake server pid ${server.pid}`,
   );
   let answered = 0;
   let windowStart = performance.now();
@@ -71,12 +73,12 @@ try {
       if (e.type !== "answer" && e.type !== "failed") return;
       if (++answered % 10_000 !== 0) return;
       const now = performance.now();
-      const r = Deno.memoryUsage().rss;
+      const { rss: r, heapUsed } = Deno.memoryUsage();
       rss.push(r);
       console.log(
         `  ${String(answered).padStart(7)} answers  ${
           (10_000 / ((now - windowStart) / 1000)).toFixed(0)
-        } req/s  rss ${mb(r)} MiB`,
+        } req/s  rss ${mb(r)} MiB  heap ${mb(heapUsed)} MiB`,
       );
       windowStart = now;
     },
@@ -91,11 +93,11 @@ try {
   if (rss.length >= 2) {
     const later = rss.slice(1);
     console.log(
-      `rss after 10k: ${mb(rss[0]!)} MiB; min/max over the rest: ${
+      `rss: ${mb(rss[0]!)} MiB after 10k answers, then between ${
         mb(Math.min(...later))
-      }/${mb(Math.max(...later))} MiB (growth ${
-        mb(rss.at(-1)! - rss[0]!)
-      } MiB)`,
+      } and ${
+        mb(Math.max(...later))
+      } MiB up to ${answered} (flat = no upward trend)`,
     );
   }
 
@@ -126,7 +128,14 @@ for th in threads: th.join()
 print(n / (time.perf_counter() - t))
 `;
   const ref = await new Deno.Command("python3", {
-    args: ["-c", py, String(port), String(pyRequests), String(concurrency), `${dir}/body.json`],
+    args: [
+      "-c",
+      py,
+      String(port),
+      String(pyRequests),
+      String(concurrency),
+      `${dir}/body.json`,
+    ],
     stdout: "piped",
   }).output();
   const pyRate = Number(new TextDecoder().decode(ref.stdout).trim());

@@ -100,8 +100,18 @@ export async function requestChatCompletion(
   req: ChatRequest,
 ): Promise<AttemptResult> {
   const secrets = req.apiKey ? [req.apiKey] : [];
-  const timeout = AbortSignal.timeout(req.timeoutMs);
-  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  // An own timer (cleared at the end) rather than AbortSignal.timeout, which
+  // keeps every request's signal alive until it fires: memory would grow
+  // with rate x timeout.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException("Request timed out", "TimeoutError"));
+  }, req.timeoutMs);
+  const onAbort = () => controller.abort(req.signal!.reason);
+  if (req.signal?.aborted) onAbort();
+  req.signal?.addEventListener("abort", onAbort, { once: true });
   const headers: Record<string, string> = {
     "content-type": "application/json",
   };
@@ -115,14 +125,14 @@ export async function requestChatCompletion(
       method: "POST",
       headers,
       body: chatBody(req),
-      signal,
+      signal: controller.signal,
     });
     status = res.status;
     retryAfter = res.headers.get("retry-after");
     text = await res.text();
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason;
-    const what = timeout.aborted
+    const what = timedOut
       ? `timed out after ${req.timeoutMs} ms`
       : `network error: ${error instanceof Error ? error.message : error}`;
     return {
@@ -130,6 +140,9 @@ export async function requestChatCompletion(
       error: redact(status ? `HTTP ${status}, ${what}` : what, secrets),
       retryAfterMs: null,
     };
+  } finally {
+    clearTimeout(timer);
+    req.signal?.removeEventListener("abort", onAbort);
   }
   if (status < 200 || status > 299) {
     const error = redact(`HTTP ${status}: ${text.slice(0, 300)}`, secrets);
