@@ -135,9 +135,12 @@ async function main(): Promise<number> {
         bar = progress("answers", e.todo, {
           tty,
           silent: quiet,
+          // Append rate, ETA, retries and failures to each line the bar draws.
           write: (t) =>
             err(
-              t.endsWith("\n")
+              t === "\n"
+                ? t
+                : t.endsWith("\n")
                 ? t.slice(0, -1) + suffix() + "\n"
                 : t + suffix() + "\x1b[K",
             ),

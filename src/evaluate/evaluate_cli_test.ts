@@ -162,3 +162,38 @@ Deno.test("evaluate CLI exits 2 on a bad item before sending anything", async ()
     await server.close();
   }
 });
+
+Deno.test("evaluate CLI stops on SIGINT, exports what it has and exits 130", async () => {
+  const dir = await makeItemsDir(30, { images: 3 });
+  const server = startFakeServer({ delayMs: 20 });
+  try {
+    const out = `${dir}/predictions.jsonl`;
+    const journal = `${dir}/predictions.journal.jsonl`;
+    const child = cli([
+      "--items",
+      dir,
+      "--model",
+      "fake-model",
+      "--endpoint",
+      server.url,
+      "--out",
+      out,
+      "--concurrency",
+      "2",
+      "--quiet",
+    ]).spawn();
+    while (await countLines(journal) < 10) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill("SIGINT");
+    const r = await child.output();
+    const stderr = new TextDecoder().decode(r.stderr);
+    assert.equal(r.code, 130, stderr);
+    assert.match(stderr, /interrupted: stopping/);
+    const answered = await countLines(journal);
+    assert.ok(answered < 90, `${answered} answers despite the interrupt`);
+    assert.equal(await countLines(out), answered);
+  } finally {
+    await server.close();
+  }
+});
