@@ -347,3 +347,48 @@ Deno.test("runEvaluation() refuses a journal of another model or other items", a
     await server.close();
   }
 });
+
+Deno.test("runEvaluation() encodes each image once per item and sends the settings", async () => {
+  const dir = await makeItemsDir(1);
+  const server = startFakeServer({ delayMs: 30 });
+  try {
+    const run = runEvaluation({
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out: `${dir}/p.jsonl`,
+      trials: 3,
+      concurrency: 1,
+      temperature: 0.5,
+      maxTokens: 16,
+      maxImagePx: 8,
+      ...fast,
+    });
+    while (server.questions.length === 0) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Deno.remove(`${dir}/img/0.png`); // later trials must use the cached encoding
+    const s = await run;
+    assert.deepEqual([s.answered, s.failed], [3, 0]);
+    const body = server.lastBody as {
+      model: string;
+      temperature: number;
+      max_tokens: number;
+      messages: {
+        role: string;
+        content: { type: string; image_url?: { url: string }; text?: string }[];
+      }[];
+    };
+    assert.equal(body.model, "fake-model");
+    assert.equal(body.temperature, 0.5);
+    assert.equal(body.max_tokens, 16);
+    assert.equal(body.messages[0]!.role, "user");
+    assert.match(
+      body.messages[0]!.content[0]!.image_url!.url,
+      /^data:image\/png;base64,/,
+    );
+    assert.match(body.messages[0]!.content[1]!.text!, /B\. Spleen, left\n/);
+  } finally {
+    await server.close();
+  }
+});

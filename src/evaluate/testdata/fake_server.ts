@@ -47,6 +47,8 @@ export interface FakeServer {
   authHeaders: string[];
   /** Arrival times (performance.now()) of every request. */
   times: number[];
+  /** The last request body received (parsed). */
+  lastBody: Record<string, unknown> | null;
   /** Faults to apply to the next requests, in order (consumed first). */
   queue: Fault[];
   /** Stop serving. */
@@ -81,6 +83,7 @@ export function startFakeServer(options: FakeServerOptions = {}): FakeServer {
     authHeaders: [] as string[],
     times: [] as number[],
     queue: [] as Fault[],
+    lastBody: null as Record<string, unknown> | null,
   };
   // Pending waits, released on close (request.signal is not used: Deno's
   // legacy abort-on-success behaviour makes it noisy).
@@ -107,6 +110,7 @@ export function startFakeServer(options: FakeServerOptions = {}): FakeServer {
       const auth = req.headers.get("authorization") ?? "";
       state.authHeaders.push(auth);
       const body = await req.json();
+      state.lastBody = body;
       const text: string =
         body.messages[0].content.find((p: { type: string }) =>
           p.type === "text"
@@ -167,6 +171,9 @@ export function startFakeServer(options: FakeServerOptions = {}): FakeServer {
   return {
     url: `http://127.0.0.1:${server.addr.port}/v1`,
     ...state,
+    get lastBody() {
+      return state.lastBody;
+    },
     get queue() {
       return state.queue;
     },
