@@ -75,20 +75,22 @@ Deno.test("colocation() gives a small p-value for clustered types, uniform ones 
   const ps: number[] = [];
   for (let seed = 0; seed < 20; seed++) {
     const g = createPrng(100 + seed);
-    const nul = items.map((x) => [x[0], x[1], [g.normal(), g.normal()]] as typeof x);
-    ps.push(colocation(makeSet(nul), { k: 5, permutations: 199, seed })[0].pValue);
+    const nul = items.map((x) =>
+      [x[0], x[1], [g.normal(), g.normal()]] as typeof x
+    );
+    ps.push(
+      colocation(makeSet(nul), { k: 5, permutations: 199, seed })[0].pValue,
+    );
   }
   const mean = ps.reduce((a, b) => a + b) / ps.length;
   assert.ok(mean > 0.3 && mean < 0.7, `${mean}`);
   assert.ok(ps.filter((p) => p <= 0.05).length <= 3, `${ps}`);
-  const again = colocation(makeSet(items), { k: 5, permutations: 199, seed: 1 });
+  const again = colocation(makeSet(items), {
+    k: 5,
+    permutations: 199,
+    seed: 1,
+  });
   assert.deepEqual(again, clustered);
-});
-  assert.ok(rows[0].pValue > 0.05, `${rows[0].pValue}`);
-  assert.deepEqual(
-    colocation(makeSet(shuffled), { k: 5, permutations: 199, seed: 1 }),
-    rows,
-  );
 });
 
 Deno.test("colocation() skips modalities without typed real images and checks options", () => {
