@@ -1,0 +1,212 @@
+/**
+ * `deno task degrade --type ID --level 1|2 [--seed N] [--bit-depth 8|16] IN OUT`
+ * degrades one image (IN a file) or every image of a folder (IN and OUT
+ * folders; progress on stderr and a manifest.csv in OUT). Each output gets
+ * `<out>.json` with the parameters drawn. `--list` prints the ids with
+ * their categories, modalities and parameters (units and ranges).
+ * Errors: exit code 2 with a one-paragraph message.
+ *
+ * @module
+ */
+
+import { basename, join } from "node:path";
+import { integerOption, parseArgs, runMain, UsageError } from "./_args.ts";
+import { progress } from "./_progress.ts";
+import { DEGRADERS } from "../degrade/registry.ts";
+import {
+  degradeFile,
+  type DegradeRecord,
+  deriveSeed,
+} from "../degrade/files.ts";
+import { formatOf } from "../degrade/image_io.ts";
+import {
+  CATEGORY_NAMES,
+  DEGRADATION_INFO,
+  DEGRADATIONS,
+  isDegradation,
+} from "../taxonomy/degradations.ts";
+
+const USAGE =
+  "deno task degrade --type ID --level 1|2 [--seed N] [--bit-depth 8|16] IN OUT | --list";
+
+const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
+
+/**
+ * The text `--list` prints: every id with category, modality and parameters.
+ *
+ * @returns Multi-line text.
+ *
+ * @example Usage
+ * ```ts
+ * import { listText } from "./degrade.ts";
+ * console.assert(listText().includes("gaussian_blur"));
+ * ```
+ */
+export function listText(): string {
+  const out: string[] = [];
+  for (const id of DEGRADATIONS) {
+    const info = DEGRADATION_INFO[id];
+    const d = DEGRADERS[id];
+    out.push(
+      `${id}  [${info.category}: ${CATEGORY_NAMES[info.category]}; modality: ${
+        info.modality ?? "any"
+      }]`,
+    );
+    if (!d) {
+      out.push("    (operator not available in this build)");
+      continue;
+    }
+    out.push(`    ${d.description}`);
+    for (const p of d.parameters) {
+      out.push(
+        `    ${p.name} in [${p.min}, ${p.max}] ${p.unit}: ${p.description}`,
+      );
+    }
+  }
+  return out.join("\n");
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The manifest CSV of a batch: input, output, id, level, seed, parameters
+ * (as JSON).
+ *
+ * @param records One record per degraded file.
+ * @returns CSV text with a header line.
+ *
+ * @example Usage
+ * ```ts
+ * import { manifestCsv } from "./degrade.ts";
+ * const csv = manifestCsv([{ input: "a.png", output: "b.png", id: "gaussian_blur", level: 1, seed: 3, params: { sigma: 3 } }]);
+ * console.assert(csv.split("\n")[1] === 'a.png,b.png,gaussian_blur,1,3,"{""sigma"":3}"');
+ * ```
+ */
+export function manifestCsv(records: readonly DegradeRecord[]): string {
+  const lines = ["input,output,id,level,seed,parameters"];
+  for (const r of records) {
+    lines.push(
+      [
+        r.input,
+        r.output,
+        r.id,
+        String(r.level),
+        String(r.seed),
+        JSON.stringify(r.params),
+      ]
+        .map(csvCell).join(","),
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(path)).isDirectory;
+  } catch {
+    throw new UsageError(`Cannot read input "${path}": no such file or folder`);
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(Deno.args, {
+    string: ["type", "level", "seed", "bit-depth"],
+    boolean: ["list"],
+    maxPositional: 2,
+    usage: USAGE,
+  });
+  if (args.options.help) {
+    console.log(`Usage: ${USAGE}`);
+    return 0;
+  }
+  if (args.options.list) {
+    console.log(listText());
+    return 0;
+  }
+  const type = args.options.type;
+  if (typeof type !== "string") {
+    throw new UsageError(`Option "--type" is required. Usage: ${USAGE}`);
+  }
+  if (!isDegradation(type)) {
+    throw new UsageError(
+      `Unknown degradation "${type}": expected one of ${
+        DEGRADATIONS.join(", ")
+      } (see --list)`,
+    );
+  }
+  if (!DEGRADERS[type]) {
+    throw new UsageError(
+      `Degradation "${type}" has no operator in this build (see --list)`,
+    );
+  }
+  const level = integerOption(args, "level", 1, 2);
+  if (level === undefined) {
+    throw new UsageError(
+      `Option "--level" is required (1 or 2). Usage: ${USAGE}`,
+    );
+  }
+  const seed = integerOption(args, "seed", 0) ?? 0;
+  const bits = integerOption(args, "bit-depth", 8, 16) ?? 8;
+  if (bits !== 8 && bits !== 16) {
+    throw new UsageError(`Option "--bit-depth" must be 8 or 16, got ${bits}`);
+  }
+  if (args.positional.length !== 2) {
+    throw new UsageError(
+      `Expected IN and OUT, got ${args.positional.length} path(s). Usage: ${USAGE}`,
+    );
+  }
+  const [input, output] = args.positional as [string, string];
+  const options = { bitDepth: bits as 8 | 16 };
+  if (!(await isDirectory(input))) {
+    formatOf(output);
+    const record = await degradeFile(
+      input,
+      output,
+      type,
+      level as 1 | 2,
+      seed,
+      options,
+    );
+    console.log(
+      `${output}: ${type} L${level} seed ${seed} ${
+        JSON.stringify(record.params)
+      }`,
+    );
+    return 0;
+  }
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(input)) {
+    if (entry.isFile && IMAGE_EXT.test(entry.name)) names.push(entry.name);
+  }
+  names.sort();
+  if (names.length === 0) {
+    throw new UsageError(
+      `Folder "${input}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file`,
+    );
+  }
+  await Deno.mkdir(output, { recursive: true });
+  const bar = progress(`degrading (${type} L${level})`, names.length);
+  const records: DegradeRecord[] = [];
+  for (const name of names) {
+    const fileSeed = deriveSeed(seed, name);
+    records.push(
+      await degradeFile(
+        join(input, name),
+        join(output, basename(name)),
+        type,
+        level as 1 | 2,
+        fileSeed,
+        options,
+      ),
+    );
+    bar.tick();
+  }
+  bar.done();
+  await Deno.writeTextFile(join(output, "manifest.csv"), manifestCsv(records));
+  console.log(`${records.length} image(s) written to ${output} (manifest.csv)`);
+  return 0;
+}
+
+if (import.meta.main) await runMain(main);
