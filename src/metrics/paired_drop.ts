@@ -1,0 +1,94 @@
+import type { Results } from "../results/results.ts";
+import type { ItemScores } from "./score_items.ts";
+import type { AccuracyOptions } from "./types.ts";
+import { type ItemSlice, resolveSlice } from "./items_where.ts";
+import { correctColumn, sumOver } from "./_sum.ts";
+
+/** Which degraded level a drop compares with its clean baseline. */
+export type DropLevel = 1 | 2 | "L12";
+
+/** A paired accuracy drop. */
+export interface PairedDrop {
+  /** Acc(S ∩ D_L) - Acc(base(S)), a fraction (negative = worse); `null` if either side is empty. */
+  value: number | null;
+  /** Acc(f, S ∩ D_L). */
+  accuracy: number | null;
+  /** Acc(f, base(S)). */
+  baseAccuracy: number | null;
+  /** Answered items in S ∩ D_L. */
+  n: number;
+  /** Answered items in base(S). */
+  nBase: number;
+}
+
+/**
+ * Accuracy drop of a slice against its paired clean baseline (METRICS.md
+ * "Severity slices and paired drops"):
+ *
+ *     base(S)        = L0 items whose question_id has at least one item in S ∩ (D_1 ∪ D_2)
+ *     drop(S, L)     = Acc(f, S ∩ D_L) - Acc(f, base(S))            L in {1, 2}
+ *     drop(S, L1&L2) = Acc(f, S ∩ (D_1 ∪ D_2)) - Acc(f, base(S))
+ *
+ * D is the model's item set: degraded items it did not answer do not pull
+ * their question into base(S), and unanswered L0 items leave base(S). Each
+ * base item counts once however many degraded variants it has. The base is
+ * the same for all three levels (it is built from D_1 ∪ D_2), so
+ * drop(S, 1) and drop(S, 2) share a baseline.
+ *
+ * @param results Loaded results (for severities and question ids).
+ * @param scores Per-item scores of one model.
+ * @param slice Item indexes or an {@linkcode ItemFilter}; L0 items in it are ignored.
+ * @param level 1, 2 or `"L12"` (both pooled, micro average over items).
+ * @param options `mode`: `"mean"` (default) or `"majority"`.
+ * @returns The drop as a fraction with both accuracies; `value` is `null`
+ * (an empty table cell) when the slice or its base is empty.
+ *
+ * @example Usage
+ * ```ts ignore
+ * import { pairedDrop } from "./paired_drop.ts";
+ * const d = pairedDrop(results, scores, { category: "Noise" }, 2);
+ * console.log(d.value === null ? "" : (100 * d.value).toFixed(1));
+ * ```
+ */
+export function pairedDrop(
+  results: Results,
+  scores: ItemScores,
+  slice: ItemSlice,
+  level: DropLevel,
+  options: AccuracyOptions = {},
+): PairedDrop {
+  if (level !== 1 && level !== 2 && level !== "L12") {
+    throw new RangeError(
+      `Cannot compute a drop at level ${
+        JSON.stringify(level)
+      }: expected 1, 2 or "L12"`,
+    );
+  }
+  const { severity, question } = results.items;
+  const items = resolveSlice(results, slice);
+  const inLevel: number[] = [];
+  const baseQ = new Uint8Array(results.items.questionIds.length);
+  for (let j = 0; j < items.length; j++) {
+    const x = items[j], s = severity[x];
+    if (s === 0 || scores.trials[x] === 0) continue;
+    baseQ[question[x]] = 1;
+    if (level === "L12" || s === level) inLevel.push(x);
+  }
+  const base: number[] = [];
+  for (let x = 0; x < results.items.n; x++) {
+    if (severity[x] === 0 && baseQ[question[x]] === 1) base.push(x);
+  }
+  const col = correctColumn(scores, options.mode);
+  const a = sumOver(scores, inLevel, col), b = sumOver(scores, base, col);
+  const accuracy = a.n === 0 ? null : a.sum / a.n;
+  const baseAccuracy = b.n === 0 ? null : b.sum / b.n;
+  return {
+    value: accuracy === null || baseAccuracy === null
+      ? null
+      : accuracy - baseAccuracy,
+    accuracy,
+    baseAccuracy,
+    n: a.n,
+    nBase: b.n,
+  };
+}

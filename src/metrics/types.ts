@@ -1,0 +1,26 @@
+/**
+ * Shared result and option types of the metrics.
+ *
+ * @module
+ */
+
+/** An aggregate over items: `value` is `null` when no item contributed. */
+export interface MetricValue {
+  /** The aggregate (a fraction, not a percentage), or `null` for an empty set. */
+  value: number | null;
+  /** Number of items that contributed (items the model answered). */
+  n: number;
+}
+
+/**
+ * How correct(x) is computed: `"mean"` = fraction of trials correct (the
+ * paper's default), `"majority"` = 1 if the strict plurality choice is the
+ * answer (ties wrong).
+ */
+export type AccuracyMode = "mean" | "majority";
+
+/** Options shared by the accuracy-based metrics. */
+export interface AccuracyOptions {
+  /** Per-item correctness (default `"mean"`). */
+  mode?: AccuracyMode;
+}
