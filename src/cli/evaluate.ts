@@ -88,7 +88,13 @@ async function main(): Promise<number> {
     `out/evaluate/${model.replace(/[^\w.-]+/g, "_")}/predictions.jsonl`;
   const promptTemplate = o["prompt-template"] === undefined
     ? undefined
-    : await Deno.readTextFile(o["prompt-template"]);
+    : await Deno.readTextFile(o["prompt-template"]).catch((e: Error) => {
+      throw new UsageError(
+        `Cannot read the prompt template "${
+          o["prompt-template"]
+        }": ${e.message}`,
+      );
+    });
   const backoffMs = integerOption(args, "backoff-ms", 0) ?? 1000;
   const quiet = args.options.quiet === true;
 

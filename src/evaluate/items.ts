@@ -40,6 +40,7 @@ export interface EvalItems {
  * @param dirOrFile A results directory or an items file.
  * @returns The items file path.
  * @throws {ResultsError} When no items file (or more than one) is found.
+ * @throws {TypeError} When the path does not exist.
  *
  * @example Usage
  * ```ts
@@ -50,7 +51,19 @@ export interface EvalItems {
  * ```
  */
 export async function findItemsFile(dirOrFile: string): Promise<string> {
-  if ((await Deno.stat(dirOrFile)).isFile) return dirOrFile;
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(dirOrFile);
+  } catch (error) {
+    throw new TypeError(
+      `Cannot read items from "${dirOrFile}": ${
+        error instanceof Deno.errors.NotFound
+          ? "no such file or directory"
+          : (error as Error).message
+      }`,
+    );
+  }
+  if (info.isFile) return dirOrFile;
   const problems = new ProblemList();
   const file = await findTable(dirOrFile, "items", problems);
   problems.throwIfAny();

@@ -96,3 +96,37 @@ Deno.test("runEvaluation() sends nothing when an item is bad", async () => {
     await server.close();
   }
 });
+
+Deno.test("findItemsFile() explains a missing path or items file", async () => {
+  await assert.rejects(
+    findItemsFile("/no/such/dir"),
+    /Cannot read items from "\/no\/such\/dir": no such file or directory/,
+  );
+  const empty = await Deno.makeTempDir();
+  await assert.rejects(
+    findItemsFile(empty),
+    /exactly one of items\.csv, items\.tsv, items\.jsonl/,
+  );
+});
+
+Deno.test("loadEvalItems() reads JSONL items with options as a real array", async () => {
+  const dir = await makeItemsDir(1);
+  await Deno.remove(`${dir}/items.csv`);
+  const row = {
+    item_id: "j1",
+    question_id: "q",
+    source: "s",
+    modality: "CT",
+    skill: "Counting",
+    degradation: "none",
+    severity: 0,
+    n_options: 2,
+    answer: "A",
+    question: "Two?",
+    options: ["yes", "no"],
+    image: "img/0.png",
+  };
+  await Deno.writeTextFile(`${dir}/items.jsonl`, JSON.stringify(row) + "\n");
+  const { items } = await loadEvalItems(dir);
+  assert.deepEqual(items[0]!.options, ["yes", "no"]);
+});
