@@ -72,8 +72,58 @@ export function radon(
   anglesDeg: readonly number[],
 ): Float64Array {
   checkSquare(image, size, "an image");
+  return radonCentered(image, size, size, size, anglesDeg);
+}
+
+function checkPlacement(width: number, height: number, size: number): void {
+  if (
+    !Number.isInteger(width) || !Number.isInteger(height) || width < 1 ||
+    height < 1 || width > size || height > size
+  ) {
+    throw new RangeError(
+      `Cannot place a ${width}x${height} image on a detector of ${size} bins: expected positive integer sides <= ${size}`,
+    );
+  }
+}
+
+/**
+ * Forward projection of a `width x height` image centred on a zero square
+ * canvas of side `size` (offsets ⌊(size − width)/2⌋, ⌊(size − height)/2⌋),
+ * without materialising the canvas: equal to {@link radon} of the padded
+ * canvas, but rays only sample the image rectangle.
+ *
+ * @param image Row-major `width x height` image.
+ * @param width Columns.
+ * @param height Rows.
+ * @param size Canvas side = detector bins.
+ * @param anglesDeg Projection angles in degrees.
+ * @returns The sinogram, `anglesDeg.length` rows of `size` bins.
+ *
+ * @example Usage
+ * ```ts
+ * import { radonCentered } from "./_radon.ts";
+ * const sino = radonCentered(new Float64Array([1]), 1, 1, 5, [0, 90]);
+ * console.assert(sino[2] === 1 && sino[5 + 2] === 1);
+ * ```
+ */
+export function radonCentered(
+  image: ArrayLike<number>,
+  width: number,
+  height: number,
+  size: number,
+  anglesDeg: readonly number[],
+): Float64Array {
+  checkPlacement(width, height, size);
+  if (image.length !== width * height) {
+    throw new RangeError(
+      `Cannot project an image of length ${image.length}: expected ${width} x ${height} = ${
+        width * height
+      }`,
+    );
+  }
   checkAngles(anglesDeg);
-  const n = size, ctr = Math.floor(n / 2);
+  const w = width, h = height, n = size, ctr = Math.floor(n / 2);
+  const left = Math.floor((n - w) / 2), top = Math.floor((n - h) / 2);
   const img = Float64Array.from(image);
   const out = new Float64Array(anglesDeg.length * n);
   for (let a = 0; a < anglesDeg.length; a++) {
@@ -81,34 +131,39 @@ export function radon(
     const cos = Math.cos(th), sin = Math.sin(th);
     for (let c = 0; c < n; c++) {
       const s = c - ctr;
-      // Sample point for row r: x = ctr + s cos + (r - ctr) sin, y = ctr - s sin + (r - ctr) cos.
-      const x0 = ctr + s * cos - ctr * sin, y0 = ctr - s * sin - ctr * cos;
-      // Rows where both coordinates lie in (-1, n): bilinear support.
+      // Sample for canvas row r: x = ctr + s cos + (r - ctr) sin,
+      // y = ctr - s sin + (r - ctr) cos; image coordinates subtract the offsets.
+      const x0 = ctr + s * cos - ctr * sin - left;
+      const y0 = ctr - s * sin - ctr * cos - top;
+      // Rows where both coordinates lie in (-1, w) x (-1, h): bilinear support.
       let lo = 0, hi = n - 1;
       if (Math.abs(sin) > 1e-12) {
-        const r1 = (-1 - x0) / sin, r2 = (n - x0) / sin;
+        const r1 = (-1 - x0) / sin, r2 = (w - x0) / sin;
         lo = Math.max(lo, Math.floor(Math.min(r1, r2)));
         hi = Math.min(hi, Math.ceil(Math.max(r1, r2)));
-      }
+      } else if (x0 <= -1 || x0 >= w) continue;
       if (Math.abs(cos) > 1e-12) {
-        const r1 = (-1 - y0) / cos, r2 = (n - y0) / cos;
+        const r1 = (-1 - y0) / cos, r2 = (h - y0) / cos;
         lo = Math.max(lo, Math.floor(Math.min(r1, r2)));
         hi = Math.min(hi, Math.ceil(Math.max(r1, r2)));
-      }
+      } else if (y0 <= -1 || y0 >= h) continue;
       let sum = 0;
       for (let r = lo; r <= hi; r++) {
-        const x = x0 + r * sin, y = y0 + r * cos;
-        const xf = Math.floor(x), yf = Math.floor(y);
-        const fx = x - xf, fy = y - yf;
-        if (xf >= 0 && yf >= 0 && xf < n - 1 && yf < n - 1) {
-          const i = yf * n + xf;
-          sum += (1 - fy) * ((1 - fx) * img[i] + fx * img[i + 1]) +
-            fy * ((1 - fx) * img[i + n] + fx * img[i + n + 1]);
-        } else if (xf >= -1 && yf >= -1 && xf < n && yf < n) {
-          const v00 = xf >= 0 && yf >= 0 ? img[yf * n + xf] : 0;
-          const v01 = xf + 1 < n && yf >= 0 ? img[yf * n + xf + 1] : 0;
-          const v10 = xf >= 0 && yf + 1 < n ? img[(yf + 1) * n + xf] : 0;
-          const v11 = xf + 1 < n && yf + 1 < n ? img[(yf + 1) * n + xf + 1] : 0;
+        // Shifted by +1 so that truncation is floor on the support (-1, w).
+        const x1 = x0 + r * sin + 1, y1 = y0 + r * cos + 1;
+        if (x1 <= 0 || y1 <= 0) continue;
+        const xf = (x1 | 0) - 1, yf = (y1 | 0) - 1;
+        const fx = x1 - 1 - xf, fy = y1 - 1 - yf;
+        if (xf >= 0 && yf >= 0 && xf < w - 1 && yf < h - 1) {
+          const i = yf * w + xf;
+          const top = img[i] + fx * (img[i + 1] - img[i]);
+          const bottom = img[i + w] + fx * (img[i + w + 1] - img[i + w]);
+          sum += top + fy * (bottom - top);
+        } else if (xf < w && yf < h) {
+          const v00 = xf >= 0 && yf >= 0 ? img[yf * w + xf] : 0;
+          const v01 = xf + 1 < w && yf >= 0 ? img[yf * w + xf + 1] : 0;
+          const v10 = xf >= 0 && yf + 1 < h ? img[(yf + 1) * w + xf] : 0;
+          const v11 = xf + 1 < w && yf + 1 < h ? img[(yf + 1) * w + xf + 1] : 0;
           sum += (1 - fy) * ((1 - fx) * v00 + fx * v01) +
             fy * ((1 - fx) * v10 + fx * v11);
         }
@@ -246,53 +301,86 @@ export function backProject(
   size: number,
   anglesDeg: readonly number[],
 ): Float64Array {
+  return backProjectCentered(filtered, size, anglesDeg, size, size);
+}
+
+/**
+ * {@link backProject} restricted to the centred `width x height`
+ * rectangle of the `size x size` reconstruction (the counterpart of
+ * {@link radonCentered}); pixels outside the inscribed circle are zero.
+ *
+ * @param filtered `angles x (size + 4)` filtered projections.
+ * @param size Canvas side = detector bins.
+ * @param anglesDeg The projection angles in degrees.
+ * @param width Columns of the centred rectangle.
+ * @param height Rows of the centred rectangle.
+ * @returns The `width x height` part of the reconstruction, row-major.
+ *
+ * @example Usage
+ * ```ts
+ * import { backProjectCentered, filterSinogram, radonCentered } from "./_radon.ts";
+ * const angles = [0, 60, 120];
+ * const sino = radonCentered(new Float64Array([0, 1, 0]), 3, 1, 7, angles);
+ * const rec = backProjectCentered(filterSinogram(sino, 7), 7, angles, 3, 1);
+ * console.assert(rec.length === 3 && rec[1] > rec[0]);
+ * ```
+ */
+export function backProjectCentered(
+  filtered: ArrayLike<number>,
+  size: number,
+  anglesDeg: readonly number[],
+  width: number,
+  height: number,
+): Float64Array {
   checkAngles(anglesDeg);
-  const n = size, width = n + 4, ctr = Math.floor(n / 2);
-  if (filtered.length !== anglesDeg.length * width) {
+  checkPlacement(width, height, size);
+  const n = size, bins = n + 4, ctr = Math.floor(n / 2);
+  if (filtered.length !== anglesDeg.length * bins) {
     throw new RangeError(
-      `Cannot back-project ${filtered.length} values: expected ${anglesDeg.length} angles x ${width} bins`,
+      `Cannot back-project ${filtered.length} values: expected ${anglesDeg.length} angles x ${bins} bins`,
     );
   }
+  const left = Math.floor((n - width) / 2), top = Math.floor((n - height) / 2);
   const f = Float64Array.from(filtered);
-  const rec = new Float64Array(n * n);
+  const rec = new Float64Array(width * height);
   const r2 = ctr * ctr;
-  const colLo = new Int32Array(n), colHi = new Int32Array(n);
-  for (let r = 0; r < n; r++) {
-    const dy = r - ctr, rest = r2 - dy * dy;
+  // Per output row, the columns inside the inscribed circle (canvas coordinates).
+  const colLo = new Int32Array(height), colHi = new Int32Array(height);
+  for (let y = 0; y < height; y++) {
+    const dy = y + top - ctr, rest = r2 - dy * dy;
     if (rest < 0) {
-      colLo[r] = 1;
-      colHi[r] = 0;
+      colLo[y] = 1;
+      colHi[y] = 0;
       continue;
     }
     const half = Math.floor(Math.sqrt(rest));
-    colLo[r] = Math.max(0, ctr - half);
-    colHi[r] = Math.min(n - 1, ctr + half);
+    colLo[y] = Math.max(left, ctr - half);
+    colHi[y] = Math.min(left + width - 1, ctr + half);
   }
   for (let a = 0; a < anglesDeg.length; a++) {
     const th = (anglesDeg[a] * Math.PI) / 180;
     const cos = Math.cos(th), sin = Math.sin(th);
-    const base = a * width;
-    for (let r = 0; r < n; r++) {
-      const c0 = colLo[r], c1 = colHi[r];
-      // Bin position (+2 for the margin) of column c: t + ctr + 2.
-      let pos = (c0 - ctr) * cos - (r - ctr) * sin + ctr + 2;
-      let o = r * n + c0;
+    const base = a * bins;
+    for (let y = 0; y < height; y++) {
+      const c0 = colLo[y], c1 = colHi[y];
+      // Bin position (+2 for the margin) of canvas column c: t + ctr + 2.
+      let pos = (c0 - ctr) * cos - (y + top - ctr) * sin + ctr + 2;
+      let o = y * width + c0 - left;
       for (let c = c0; c <= c1; c++, o++, pos += cos) {
         const i = Math.floor(pos);
         const fr = pos - i;
-        if (i >= 0 && i + 1 < width) {
+        if (i >= 0 && i + 1 < bins) {
           rec[o] += f[base + i] + fr * (f[base + i + 1] - f[base + i]);
         }
       }
     }
   }
   const scale = Math.PI / (2 * anglesDeg.length);
-  for (let r = 0; r < n; r++) {
-    const dy = r - ctr;
-    for (let c = 0; c < n; c++) {
-      const dx = c - ctr;
-      const o = r * n + c;
-      rec[o] = dx * dx + dy * dy > r2 ? 0 : rec[o] * scale;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = y * width + x;
+      const c = x + left;
+      rec[o] = c >= colLo[y] && c <= colHi[y] ? rec[o] * scale : 0;
     }
   }
   return rec;
@@ -332,4 +420,38 @@ export function iradon(
     );
   }
   return backProject(filterSinogram(sinogram, size), size, anglesDeg);
+}
+
+/**
+ * Standard deviation of an FBP reconstruction (scale π / (2·angles)) per
+ * unit standard deviation of white Gaussian noise in every sinogram bin,
+ * averaged over the interpolation positions: σ_img = π/(2K) · sqrt(K ·
+ * Σh² · (2 + ρ₁)/3), with h the spatial ramp kernel and ρ₁ its lag-1
+ * autocorrelation. Lets a caller ask for a noise level in image units.
+ *
+ * @param size Detector bins.
+ * @param angles Number of projections K.
+ * @returns Image-domain std per unit sinogram std.
+ *
+ * @example More views average the noise down
+ * ```ts
+ * import { fbpNoiseGain } from "./_radon.ts";
+ * console.assert(fbpNoiseGain(64, 100) < fbpNoiseGain(64, 10));
+ * ```
+ */
+export function fbpNoiseGain(size: number, angles: number): number {
+  const p = paddedLength(size);
+  const h = rampFilter(p);
+  const fft = new FFT(p);
+  const spec = new Float64Array(2 * p), kernel = new Float64Array(2 * p);
+  for (let k = 0; k < p; k++) spec[2 * k] = h[k];
+  fft.inverseTransform(kernel, spec);
+  let s0 = 0, s1 = 0;
+  for (let j = 0; j < p; j++) {
+    const v = kernel[2 * j];
+    s0 += v * v;
+    s1 += v * kernel[2 * ((j + 1) % p)];
+  }
+  const rho = s1 / s0;
+  return (Math.PI / (2 * angles)) * Math.sqrt((angles * s0 * (2 + rho)) / 3);
 }
