@@ -25,4 +25,5 @@ export * from "./heatmap.ts";
 export * from "./radar.ts";
 export * from "./rank_bump.ts";
 export * from "./reliability_diagram.ts";
+export * from "./dke_arrows.ts";
 export * from "./render.ts";

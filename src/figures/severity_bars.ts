@@ -94,7 +94,11 @@ export function severityBars(
   const panel = plotSvg(doc, {
     width,
     height: (options.height ?? 420) + marginBottom - 60,
-    marginLeft: 56,
+    // the first rotated label reaches left of its bar group
+    marginLeft: Math.max(
+      56,
+      Math.ceil(textWidth(look.name(order[0])) * 0.66) - 6,
+    ),
     marginBottom,
     marginTop: headers.length ? 24 : 12,
     fx: { domain: order, padding: 0.18, label: null },
