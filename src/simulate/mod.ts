@@ -1,0 +1,22 @@
+/**
+ * The simulator: `simulate()` builds a MedQ-Deg-shaped benchmark of any size
+ * with chosen accuracy and confidence profiles; the reconstruction
+ * (`ensureRawData()`, `reconstructMain()`, ...) rebuilds the paper's raw
+ * results from its published aggregates (a reconstruction, never the
+ * authors' data; see data/raw/README.md).
+ *
+ * @example Usage
+ * ```ts
+ * import { simulate } from "./mod.ts";
+ * const results = simulate({ questions: 20, seed: 1 });
+ * console.assert(results.items.n > 20);
+ * ```
+ *
+ * @module
+ */
+export * from "./simulate.ts";
+export * from "./design.ts";
+export * from "./raw_data.ts";
+export * from "./reconstruct.ts";
+export { buildItems, type SimItems } from "./items.ts";
+export { fitLevel, type LevelFit, twoWayConfidence } from "./votes.ts";

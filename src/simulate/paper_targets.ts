@@ -1,0 +1,118 @@
+/**
+ * The paper's published numbers as fitting targets for one model of the
+ * `main` reconstruction, in increasing priority: degradation heatmap,
+ * Table 2 (tasks), Table 3 (categories), Table 6 (severity levels).
+ *
+ * @module
+ */
+import { CATEGORIES, DEGRADATIONS, TASKS } from "../taxonomy/mod.ts";
+import type { PaperNumbers } from "../paper/numbers.ts";
+import type { Constraint } from "./fit.ts";
+import type { SliceSets } from "./slices.ts";
+
+/** Tolerances used for fitting (a little inside the fidelity tolerances). */
+export const FIT_TOLERANCE: Readonly<Record<string, number>> = {
+  table3: 0.0005,
+  table2: 0.0005,
+  heatmap: 0.008,
+};
+
+/**
+ * The fitting targets of one model (lowest priority first).
+ *
+ * @param model Model id (Table 6 spelling).
+ * @param paper The published numbers.
+ * @param sets Slice index sets of the items.
+ * @param trials Trials per item.
+ * @returns The constraints.
+ *
+ * @example Usage
+ * ```ts
+ * import { mainConstraints } from "./paper_targets.ts";
+ * import { paperNumbers } from "../paper/numbers.ts";
+ * import { buildItems } from "./items.ts";
+ * import { paperDesign } from "./design.ts";
+ * import { sliceSets } from "./slices.ts";
+ * import { createPrng } from "../random/prng.ts";
+ * const sets = sliceSets(buildItems(paperDesign(), createPrng(1)).items);
+ * const cs = mainConstraints("GPT-5", paperNumbers(), sets, 3);
+ * console.assert(cs.at(-1)!.label === "table6 L2");
+ * ```
+ */
+export function mainConstraints(
+  model: string,
+  paper: PaperNumbers,
+  sets: SliceSets,
+  trials: number,
+): Constraint[] {
+  const out: Constraint[] = [];
+  for (const cell of paper.heatmapDegradation) {
+    if (cell.model !== model) continue;
+    const d = DEGRADATIONS.indexOf(cell.row);
+    const L = cell.panel === "mild" ? 0 : 1;
+    const pos = sets.degradationLevel[d]![L]!;
+    if (pos.length === 0) continue;
+    out.push({
+      label: `heatmap ${cell.row} L${L + 1}`,
+      pos,
+      neg: sets.degradationBase[d]!,
+      target: -cell.value,
+      tol: Math.max(FIT_TOLERANCE.heatmap!, 0.8 / pos.length),
+      weight: 1,
+    });
+  }
+  const slices = [
+    ["table2", paper.table2, TASKS, sets.taskDeg, sets.taskBase, 10],
+    [
+      "table3",
+      paper.table3,
+      CATEGORIES,
+      sets.categoryDeg,
+      sets.categoryBase,
+      30,
+    ],
+  ] as const;
+  for (const [name, rows, keys, deg, base, weight] of slices) {
+    for (const r of rows) {
+      if (r.model !== model || r.slice === "Avg" || r.accL12 === null) continue;
+      const s = (keys as readonly string[]).indexOf(r.slice);
+      const tol = FIT_TOLERANCE[name]!;
+      out.push({
+        label: `${name} ${r.slice} acc`,
+        pos: deg[s]!,
+        neg: null,
+        target: r.accL12 / 100,
+        tol,
+        weight,
+      });
+      if (r.dropL12 !== null) {
+        out.push({
+          label: `${name} ${r.slice} drop`,
+          pos: deg[s]!,
+          neg: base[s]!,
+          target: r.dropL12 / 100,
+          tol,
+          weight,
+        });
+      }
+    }
+  }
+  const t6 = paper.table6.find((r) => r.model === model);
+  if (!t6) {
+    throw new TypeError(
+      `Cannot fit model "${model}": expected a Table 6 model id`,
+    );
+  }
+  ([t6.L0, t6.L1, t6.L2] as const).forEach((v, L) => {
+    const votes = trials * sets.level[L]!.length;
+    out.push({
+      label: `table6 L${L}`,
+      pos: sets.level[L]!,
+      neg: null,
+      target: Math.round((v / 100) * votes) / votes,
+      tol: 1 / votes,
+      weight: 10000,
+    });
+  });
+  return out;
+}
