@@ -392,3 +392,25 @@ Deno.test("runEvaluation() encodes each image once per item and sends the settin
     await server.close();
   }
 });
+
+Deno.test("runEvaluation() asks only the new trials when --trials is raised", async () => {
+  const dir = await makeItemsDir(2);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      ...fast,
+    };
+    await runEvaluation({ ...opts, trials: 1 });
+    const s = await runEvaluation({ ...opts, trials: 3 });
+    assert.deepEqual([s.resumed, s.answered], [2, 4]);
+    assert.equal(server.questions.length, 6);
+    assert.deepEqual(pairs(await lines(out)), expectedPairs(2, 3));
+  } finally {
+    await server.close();
+  }
+});
