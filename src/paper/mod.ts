@@ -14,3 +14,4 @@ export * from "./tables.ts";
 export * from "./figures.ts";
 export * from "./numbers.ts";
 export { PAPER_DIR } from "./_read.ts";
+export * from "./fidelity.ts";

@@ -183,12 +183,25 @@ function assignSkills(
         }
       }
     }
-    if (left > 0) {
-      throw new RangeError(
-        `Cannot give skill "${s}" its ${
-          design.skills[s]
-        } degraded items: ${left} left over (expected more questions)`,
-      );
+    while (left > 0) {
+      // No exact fit left (small designs): overshoot with the smallest question;
+      // the largest skill absorbs the difference.
+      let pick = -1;
+      for (const q of order) {
+        if (
+          skill[q] === null &&
+          (pick < 0 || degs[q]!.length < degs[pick]!.length)
+        ) pick = q;
+      }
+      if (pick < 0) {
+        throw new RangeError(
+          `Cannot give skill "${s}" its ${
+            design.skills[s]
+          } degraded items: ${left} left over (expected more questions)`,
+        );
+      }
+      skill[pick] = s;
+      left -= Math.min(left, degs[pick]!.length);
     }
   }
   for (let q = 0; q < nq; q++) skill[q] ??= largest;
