@@ -46,3 +46,6 @@ export * from "./artifacts/dark_spots_artifact.ts";
 export type { Tap } from "./_filters.ts";
 export { type Degradation, DEGRADATIONS } from "../taxonomy/degradations.ts";
 export type { Prng } from "../random/prng.ts";
+export * from "./artifacts/limited_angle.ts";
+export * from "./artifacts/sparse_view.ts";
+export * from "./noise/low_dose.ts";

@@ -23,6 +23,9 @@ import { xrayMotionBlurArtifact } from "./resolution/xray_motion_blur_artifact.t
 import { rotationArtifact } from "./motion/rotation_artifact.ts";
 import { bloodCellArtifact } from "./artifacts/blood_cell_artifact.ts";
 import { darkSpotsArtifact } from "./artifacts/dark_spots_artifact.ts";
+import { limitedAngle } from "./artifacts/limited_angle.ts";
+import { sparseView } from "./artifacts/sparse_view.ts";
+import { lowDose } from "./noise/low_dose.ts";
 
 /**
  * The operators by id. The CT/MRI physics operators (`limited_angle`,
@@ -30,6 +33,9 @@ import { darkSpotsArtifact } from "./artifacts/dark_spots_artifact.ts";
  * `random_motion_artifact`, `bias_field_artifact`) are added as they land.
  */
 export const DEGRADERS: Readonly<Partial<Record<Degradation, Degrader>>> = {
+  limited_angle: limitedAngle as Degrader,
+  sparse_view: sparseView as Degrader,
+  low_dose: lowDose as Degrader,
   adjust_brightness: adjustBrightness as Degrader,
   exposure_artifact: exposureArtifact as Degrader,
   reduce_contrast: reduceContrast as Degrader,
