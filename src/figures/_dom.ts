@@ -134,21 +134,6 @@ export function textWidth(text: string, size: number = FONT_SIZE): number {
   return w * size;
 }
 
-/** Throw a TypeError naming the figure when there are no rows to draw. */
-export function assertRows(
-  figure: string,
-  rows: readonly unknown[],
-  what: string,
-): void {
-  if (!Array.isArray(rows) || rows.length === 0) {
-    throw new TypeError(
-      `Cannot draw ${figure}: expected at least one ${what} row, got ${
-        Array.isArray(rows) ? "0 rows" : JSON.stringify(rows)
-      }`,
-    );
-  }
-}
-
 /** Round to one decimal for labels, `""` for null. */
 export function fmt1(v: number | null | undefined): string {
   return v == null || !Number.isFinite(v) ? "" : v.toFixed(1);

@@ -7,7 +7,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import {
-  assertRows,
   type DomElement,
   groupLegendItems,
   LEVEL_COLORS,
@@ -16,11 +15,19 @@ import {
   plotSvg,
   textWidth,
 } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
-import type { CalibrationRow, FigureSvg, ModelMeta } from "./types.ts";
+import type {
+  CalibrationRow,
+  FigureSvg,
+  ModelMeta,
+  TableRows,
+} from "./types.ts";
 
 /** Options of {@link calibrationDots}. */
 export interface CalibrationDotsOptions {
+  /** Draw the tables\' "Average (All Models)" row as a model. Default false. */
+  includeAverage?: boolean;
   /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** Levels drawn, in order. Default `["L0", "L1", "L2"]`. */
@@ -62,10 +69,22 @@ interface Point {
  * ```
  */
 export function calibrationDots(
-  rows: readonly CalibrationRow[],
+  input: readonly CalibrationRow[] | TableRows,
   options: CalibrationDotsOptions = {},
 ): FigureSvg {
-  assertRows("calibration dots", rows, "calibration");
+  const rows = checkRows<CalibrationRow>(
+    "calibration dots",
+    input,
+    {
+      model: "string",
+      level: "string",
+      accuracy: "number?",
+      confidence: "number?",
+      delta_calib: "number?",
+      ece: "optional number?",
+    },
+    options.includeAverage,
+  );
   const levels = options.levels ?? ["L0", "L1", "L2"];
   const look = modelLookup(options.models);
   const used = rows.filter((r) => levels.includes(r.level));

@@ -7,18 +7,20 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import {
-  assertRows,
-  groupLegendItems,
-  modelLookup,
-  newDocument,
-  plotSvg,
-} from "./_dom.ts";
+import { groupLegendItems, modelLookup, newDocument, plotSvg } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
-import type { CalibrationRow, FigureSvg, ModelMeta } from "./types.ts";
+import type {
+  CalibrationRow,
+  FigureSvg,
+  ModelMeta,
+  TableRows,
+} from "./types.ts";
 
 /** Options of {@link dkeArrows}. */
 export interface DkeArrowsOptions {
+  /** Draw the tables\' "Average (All Models)" row as a model. Default false. */
+  includeAverage?: boolean;
   /** Model names and groups (arrow colors); unknown models are gray. */
   models?: readonly ModelMeta[];
   /** Start level. Default `"L0"`. */
@@ -61,10 +63,22 @@ interface Arrow {
  * ```
  */
 export function dkeArrows(
-  rows: readonly CalibrationRow[],
+  input: readonly CalibrationRow[] | TableRows,
   options: DkeArrowsOptions = {},
 ): FigureSvg {
-  assertRows("DKE arrows", rows, "calibration");
+  const rows = checkRows<CalibrationRow>(
+    "DKE arrows",
+    input,
+    {
+      model: "string",
+      level: "string",
+      accuracy: "number?",
+      confidence: "number?",
+      delta_calib: "number?",
+      ece: "optional number?",
+    },
+    options.includeAverage,
+  );
   const from = options.from ?? "L0";
   const to = options.to ?? "L2";
   const look = modelLookup(options.models);

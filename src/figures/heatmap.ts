@@ -8,7 +8,6 @@
 import * as Plot from "@observablehq/plot";
 import { DEGRADATION_INFO, isDegradation } from "../taxonomy/mod.ts";
 import {
-  assertRows,
   type Doc,
   type DomElement,
   fmt1,
@@ -18,11 +17,14 @@ import {
   plotSvg,
   textWidth,
 } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
-import type { DropRow, FigureSvg, ModelMeta } from "./types.ts";
+import type { DropRow, FigureSvg, ModelMeta, TableRows } from "./types.ts";
 
 /** Options of {@link dropHeatmap}. */
 export interface DropHeatmapOptions {
+  /** Draw the tables\' "Average (All Models)" row as a model. Default false. */
+  includeAverage?: boolean;
   /** Which key the rows are for. Default: `"degradation"` if the first row has one, else `"skill"`. */
   by?: "degradation" | "skill";
   /** Severities, one panel each. Default `["L1", "L2"]`. */
@@ -118,26 +120,28 @@ function colorbar(doc: Doc, maxAbs: number, width: number): DomElement {
  * ```
  */
 export function dropHeatmap(
-  rows: readonly DropRow[],
+  input: readonly DropRow[] | TableRows,
   options: DropHeatmapOptions = {},
 ): FigureSvg {
-  assertRows("drop heatmap", rows, "heatmap");
+  const first = Array.isArray(input)
+    ? input[0] as { degradation?: unknown } | undefined
+    : undefined;
   const by = options.by ??
-    (rows[0].degradation !== undefined ? "degradation" : "skill");
+    (first?.degradation !== undefined ? "degradation" : "skill");
+  const rows = checkRows<DropRow>(
+    "drop heatmap",
+    input,
+    { model: "string", [by]: "string", drop_L1: "number?", drop_L2: "number?" },
+    options.includeAverage,
+  );
   const levels = options.levels ?? ["L1", "L2"];
   const look = modelLookup(options.models);
   const cells = (level: "L1" | "L2"): Cell[] =>
-    rows.map((r, i) => {
-      const key = r[by];
-      if (typeof key !== "string") {
-        throw new TypeError(
-          `Cannot draw drop heatmap: row ${i + 1} (model ${
-            JSON.stringify(r.model)
-          }) has no "${by}" value, got ${JSON.stringify(key)}`,
-        );
-      }
-      return { model: r.model, key, value: r[`drop_${level}`] };
-    });
+    rows.map((r) => ({
+      model: r.model,
+      key: r[by] as string,
+      value: r[`drop_${level}`],
+    }));
   const all = levels.flatMap(cells);
   const uniq = (xs: string[]) => [...new Set(xs)];
   const meanBy = (f: (c: Cell) => string) => (name: string) =>

@@ -60,7 +60,7 @@ Deno.test("dropHeatmap names a row without its key", () => {
       dropHeatmap([{ model: "m", skill: "Counting", drop_L1: 1, drop_L2: 1 }], {
         by: "degradation",
       }),
-    /row 1 \(model "m"\) has no "degradation" value, got undefined/,
+    /drop heatmap: row 1, column "degradation" is missing; expected a string/,
   );
 });
 

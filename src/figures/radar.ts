@@ -8,7 +8,6 @@
 import * as Plot from "@observablehq/plot";
 import { MODALITIES } from "../taxonomy/mod.ts";
 import {
-  assertRows,
   fmt1,
   LEVEL_COLORS,
   MODEL_PALETTE,
@@ -16,11 +15,14 @@ import {
   newDocument,
   plotSvg,
 } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose, type LegendGroup } from "./_compose.ts";
-import type { FigureSvg, ModalityRow, ModelMeta } from "./types.ts";
+import type { FigureSvg, ModalityRow, ModelMeta, TableRows } from "./types.ts";
 
 /** Options of {@link modalityRadar}. */
 export interface ModalityRadarOptions {
+  /** Draw the tables\' "Average (All Models)" row as a model. Default false. */
+  includeAverage?: boolean;
   /** `"small-multiples"` (default): one radar per model, L0/L1/L2 polygons; `"overlay"`: one radar, one color per model. */
   mode?: "small-multiples" | "overlay";
   /** Models to draw, in order. Default: every model in the rows, in order of appearance. */
@@ -74,10 +76,21 @@ interface Vertex {
  * ```
  */
 export function modalityRadar(
-  rows: readonly ModalityRow[],
+  input: readonly ModalityRow[] | TableRows,
   options: ModalityRadarOptions = {},
 ): FigureSvg {
-  assertRows("modality radar", rows, "modality");
+  const rows = checkRows<ModalityRow>(
+    "modality radar",
+    input,
+    {
+      model: "string",
+      modality: "string",
+      L0: "number?",
+      L1: "number?",
+      L2: "number?",
+    },
+    options.includeAverage,
+  );
   const overlay = options.mode === "overlay";
   const levels: readonly Level[] = options.levels ??
     (overlay ? ["L0", "L2"] : ["L0", "L1", "L2"]);

@@ -7,7 +7,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import {
-  assertRows,
   fmt1,
   MODEL_PALETTE,
   modelLookup,
@@ -15,9 +14,10 @@ import {
   plotSvg,
   textWidth,
 } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
 import { kendallTauB, spearman } from "./_rank_corr.ts";
-import type { FigureSvg, ModelMeta, RankRow } from "./types.ts";
+import type { FigureSvg, ModelMeta, RankRow, TableRows } from "./types.ts";
 
 /** Options of {@link rankBump}. */
 export interface RankBumpOptions {
@@ -101,10 +101,15 @@ function correlationNotes(
  * ```
  */
 export function rankBump(
-  rows: readonly RankRow[],
+  input: readonly RankRow[] | TableRows,
   options: RankBumpOptions = {},
 ): FigureSvg {
-  assertRows("rank bump", rows, "rank-consistency");
+  const rows = checkRows<RankRow>(
+    "rank bump",
+    input,
+    { model: "string", condition: "string", accuracy: "number", rank: "int" },
+    true,
+  );
   const conditions = options.conditions ??
     ["sim_L1", "sim_L2", "real_L1", "real_L2"];
   const labels = { ...DEFAULT_LABELS, ...options.conditionLabels };

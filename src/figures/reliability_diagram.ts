@@ -6,19 +6,15 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
-import {
-  assertRows,
-  LEVEL_COLORS,
-  modelLookup,
-  newDocument,
-  plotSvg,
-} from "./_dom.ts";
+import { LEVEL_COLORS, modelLookup, newDocument, plotSvg } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
 import type {
   CalibrationRow,
   FigureSvg,
   ModelMeta,
   ReliabilityBinRow,
+  TableRows,
 } from "./types.ts";
 
 /** Options of {@link reliabilityDiagram}. */
@@ -30,7 +26,7 @@ export interface ReliabilityDiagramOptions {
   /** Levels drawn (one column each). Default: those present, in the order L0, L1, L2, L12, then others. */
   levels?: readonly string[];
   /** Calibration rows; when given, each panel prints that level's ECE and accuracy/confidence. */
-  calibration?: readonly CalibrationRow[];
+  calibration?: readonly CalibrationRow[] | TableRows;
   /** Size of one square panel in px. Default 260. */
   size?: number;
   /** Default "Reliability diagrams". */
@@ -58,10 +54,24 @@ const LEVEL_ORDER = ["L0", "L1", "L2", "L12"];
  * ```
  */
 export function reliabilityDiagram(
-  rows: readonly ReliabilityBinRow[],
+  input: readonly ReliabilityBinRow[] | TableRows,
   options: ReliabilityDiagramOptions = {},
 ): FigureSvg {
-  assertRows("reliability diagram", rows, "reliability-bin");
+  const rows = checkRows<ReliabilityBinRow>(
+    "reliability diagram",
+    input,
+    {
+      model: "string",
+      level: "string",
+      bin: "int",
+      lo: "number",
+      hi: "number",
+      n: "int",
+      confidence: "number?",
+      accuracy: "number?",
+    },
+    true,
+  );
   rows.forEach((r, i) => {
     if (
       !(r.lo >= 0 && r.hi <= 1 && r.lo < r.hi) ||
@@ -97,7 +107,20 @@ export function reliabilityDiagram(
     r.n > 0 && r.accuracy != null && r.confidence != null
   );
   const size = options.size ?? 260;
-  const calibration = options.calibration ?? [];
+  const calibration = options.calibration
+    ? checkRows<CalibrationRow>(
+      "reliability diagram (calibration option)",
+      options.calibration,
+      {
+        model: "string",
+        level: "string",
+        accuracy: "number?",
+        confidence: "number?",
+        ece: "optional number?",
+      },
+      true,
+    )
+    : [];
   const notes = select.flatMap((model) =>
     levels.map((level) => {
       const c = calibration.find((c) => c.model === model && c.level === level);

@@ -6,7 +6,6 @@
  */
 import * as Plot from "@observablehq/plot";
 import {
-  assertRows,
   GROUP_COLORS,
   groupLegendItems,
   LEVEL_COLORS,
@@ -15,11 +14,14 @@ import {
   plotSvg,
   textWidth,
 } from "./_dom.ts";
+import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
-import type { FigureSvg, ModelMeta, OverallRow } from "./types.ts";
+import type { FigureSvg, ModelMeta, OverallRow, TableRows } from "./types.ts";
 
 /** Options of {@link severityBars}. */
 export interface SeverityBarsOptions {
+  /** Draw the tables\' "Average (All Models)" row as a model. Default false. */
+  includeAverage?: boolean;
   /** Model names and groups; unknown models print their id in gray. */
   models?: readonly ModelMeta[];
   /** `"rank"` (default): all models sorted by L0; `"group"`: proprietary, open-source, medical blocks, each sorted by L0. */
@@ -54,10 +56,15 @@ const GROUP_ORDER = ["proprietary", "open-source", "medical", "unknown"];
  * ```
  */
 export function severityBars(
-  rows: readonly OverallRow[],
+  input: readonly OverallRow[] | TableRows,
   options: SeverityBarsOptions = {},
 ): FigureSvg {
-  assertRows("severity bars", rows, "overall");
+  const rows = checkRows<OverallRow>(
+    "severity bars",
+    input,
+    { model: "string", L0: "number?", L1: "number?", L2: "number?" },
+    options.includeAverage,
+  );
   const look = modelLookup(options.models);
   const byL0 = (a: OverallRow, b: OverallRow) =>
     (b.L0 ?? -Infinity) - (a.L0 ?? -Infinity) || a.model.localeCompare(b.model);

@@ -45,5 +45,8 @@ Deno.test("severityBars is deterministic and rejects empty input", () => {
     toSvgString(severityBars(overall, { models })),
     toSvgString(severityBars(overall, { models })),
   );
-  assert.throws(() => severityBars([]), /at least one overall row, got 0 rows/);
+  assert.throws(
+    () => severityBars([]),
+    /severity bars: expected at least one model row, got 0 rows/,
+  );
 });

@@ -109,6 +109,12 @@ export interface RankRow {
 }
 
 /**
+ * Rows as the table builders return them (`Record<string, TableCell>`) or as
+ * read from their CSVs: checked column by column when a figure is drawn.
+ */
+export type TableRows = readonly Readonly<Record<string, unknown>>[];
+
+/**
  * The SVG element a figure function returns: a linkedom element, typed only
  * as far as the figures use it (there are no DOM types in Deno).
  */
