@@ -52,7 +52,10 @@ export function formatCell(value: TableCell | undefined): string {
  * console.assert(formatReadable(0.0123456) === "0.01235");
  * ```
  */
-export function formatReadable(value: TableCell | undefined, digits = 2): string {
+export function formatReadable(
+  value: TableCell | undefined,
+  digits = 2,
+): string {
   if (typeof value !== "number") return formatCell(value);
   if (!Number.isFinite(value)) return "";
   if (value === 0) return "0";

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type TableCell, formatReadable, type TableRow } from "./format.ts";
+import { formatReadable, type TableCell, type TableRow } from "./format.ts";
 
 /** Options of {@linkcode toMarkdown}. */
 export interface MarkdownOptions {
