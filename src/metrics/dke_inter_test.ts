@@ -50,10 +50,12 @@ Deno.test("dkeInter() compares after rounding to 12 decimals", () => {
 Deno.test("dkeInter() share is 1 for strictly decreasing and 0 for increasing dcalib", () => {
   fc.assert(
     fc.property(
+      // Sizes 2..7 (exact p) and 11..14 (asymptotic); 8..10 enumerate up
+      // to 10! pairings and are covered by _rank_stats_test.ts.
       fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), {
         minLength: 2,
         maxLength: 14,
-      }),
+      }).filter((a) => a.length <= 7 || a.length >= 11),
       (accs) => {
         const down = dkeInter(
           accs.map((a) => ({ acc: a / 1000, dcalib: -a / 1000 })),
