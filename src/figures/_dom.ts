@@ -19,11 +19,12 @@ export interface Doc {
   createTextNode(text: string): DomElement;
 }
 
-export const SVG_NS = "http://www.w3.org/2000/svg";
+export const SVG_NS: string = "http://www.w3.org/2000/svg";
 
 /** Fonts present on the build machine (fc-list) first, generic last. */
-export const FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif";
-export const FONT_SIZE = 11;
+export const FONT_FAMILY: string =
+  "Liberation Sans, Arial, Helvetica, sans-serif";
+export const FONT_SIZE: number = 11;
 
 /** Severity colors, used by every figure: green, amber, red. */
 export const LEVEL_COLORS: Readonly<Record<string, string>> = {

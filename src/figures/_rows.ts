@@ -4,7 +4,7 @@
 // instead of failing inside Plot.
 
 /** The label of the tables' "mean over models" row (src/tables). */
-export const AVERAGE_MODEL = "Average (All Models)";
+export const AVERAGE_MODEL: string = "Average (All Models)";
 
 /** A column kind: text, number-or-null (NaN counts as null), number, integer >= 0, optional number-or-null. */
 export type Kind = "string" | "number?" | "number" | "int" | "optional number?";
