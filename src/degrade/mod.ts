@@ -49,3 +49,8 @@ export type { Prng } from "../random/prng.ts";
 export * from "./artifacts/limited_angle.ts";
 export * from "./artifacts/sparse_view.ts";
 export * from "./noise/low_dose.ts";
+export * from "./display.ts";
+export * from "./samples.ts";
+export * from "./files.ts";
+export * from "./build_benchmark.ts";
+export { MODALITIES, type Modality } from "../taxonomy/modalities.ts";
