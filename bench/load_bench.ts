@@ -18,6 +18,7 @@
 
 import { join } from "node:path";
 import { existsSync } from "node:fs";
+import process from "node:process";
 import {
   DEGRADATIONS,
   degradationsFor,
@@ -174,10 +175,16 @@ function peakRssMb(): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
 async function measure(dir: string): Promise<void> {
-  const t0 = performance.now();
+  const t0 = performance.now(), c0 = cpuSeconds();
   const results = await loadResults(dir);
-  const t1 = performance.now();
+  const t1 = performance.now(), c1 = cpuSeconds();
+  let tablesCpu = 0;
   let tables = "not available yet";
   let tTables = 0;
   try {
@@ -186,9 +193,10 @@ async function measure(dir: string): Promise<void> {
       unknown
     >;
     if (typeof mod.allTables === "function") {
-      const s = performance.now();
+      const s = performance.now(), c = cpuSeconds();
       await (mod.allTables as (r: unknown) => unknown)(results);
       tTables = (performance.now() - s) / 1000;
+      tablesCpu = cpuSeconds() - c;
       tables = "allTables(results)";
     } else tables = "src/tables has no allTables(results) yet";
   } catch {
@@ -198,9 +206,15 @@ async function measure(dir: string): Promise<void> {
     rows: results.predictions.n,
     load: (t1 - t0) / 1000,
     tables: tTables,
+    loadCpu: c1 - c0,
+    tablesCpu,
     tablesNote: tables,
     peakRssMb: peakRssMb(),
   }));
+}
+
+function fmt(x: number | string): string {
+  return Number(x).toFixed(2);
 }
 
 async function child(cmd: string, args: string[]): Promise<string | null> {
@@ -252,41 +266,41 @@ async function main(): Promise<void> {
     ]);
     if (!ours) throw new Error("Cannot measure loadResults: the child failed");
     const a = JSON.parse(ours);
-    console.log(
-      `ours:   load ${a.load.toFixed(2)} s, tables ${
-        a.tables.toFixed(2)
-      } s (${a.tablesNote}), peak RSS ${
-        a.peakRssMb.toFixed(0)
-      } MB, ${a.rows} rows`,
-    );
+    const show = (who: string, x: Record<string, number | string>) =>
+      console.log(
+        `${who} load ${fmt(x.load)} s (cpu ${fmt(x.loadCpu)}), tables ${
+          fmt(x.tables)
+        } s (cpu ${fmt(x.tablesCpu)}), peak RSS ${
+          Number(x.peakRssMb).toFixed(0)
+        } MB, ${x.rows} rows`,
+      );
+    show("ours:  ", a);
+    if (a.tablesNote !== "allTables(results)") {
+      console.log(`        tables: ${a.tablesNote}`);
+    }
     const theirs = existsSync("/usr/bin/python3")
       ? await child("/usr/bin/python3", [py, dir])
       : null;
-    if (!theirs) {
-      console.log(
-        "pandas: skipped (pandas or /usr/bin/python3 is not available)",
-      );
-      continue;
-    }
-    const b = JSON.parse(theirs);
+    const b = theirs ? JSON.parse(theirs) : { skipped: "no /usr/bin/python3" };
     if (b.skipped) {
       console.log(`pandas: skipped (${b.skipped})`);
       continue;
     }
+    show("pandas:", b);
+    const ratio = (x: number, y: number) => (x / y).toFixed(2);
     console.log(
-      `pandas: load ${b.load.toFixed(2)} s, tables ${
-        b.tables.toFixed(2)
-      } s, peak RSS ${b.peakRssMb.toFixed(0)} MB, ${b.rows} rows`,
+      `ratio ours/pandas (target <= 0.50): load ${
+        ratio(a.load, b.load)
+      } wall, ${ratio(a.loadCpu, b.loadCpu)} cpu; load+tables ${
+        ratio(a.load + a.tables, b.load + b.tables)
+      } wall, ${ratio(a.loadCpu + a.tablesCpu, b.loadCpu + b.tablesCpu)} cpu${
+        a.tables === 0 ? " (ours without tables: not comparable yet)" : ""
+      }`,
     );
-    const oursTotal = a.load + a.tables, theirsTotal = b.load + b.tables;
     console.log(
-      `ratio ours/pandas: load ${(a.load / b.load).toFixed(2)}, total ${
-        (oursTotal / theirsTotal).toFixed(2)
-      } (target <= 0.50${
-        a.tables === 0
-          ? "; ours has no tables yet, so total compares unlike work"
-          : ""
-      }); peak RSS ${(a.peakRssMb / b.peakRssMb).toFixed(2)} (target <= 1.00)`,
+      `peak RSS ours/pandas (target <= 1.00): ${
+        ratio(a.peakRssMb, b.peakRssMb)
+      }`,
     );
   }
   if (!given) await Deno.remove(dir, { recursive: true });

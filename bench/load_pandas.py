@@ -68,74 +68,79 @@ def parse_choice(text, k):
     return ""
 
 
+LETTER_CODE = {"": -1, **{chr(65 + i): i for i in range(26)}}
+
+
 def main(d):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     opts = dict(dtype=str, keep_default_na=False)
     items = pd.read_csv(f"{d}/items.csv", **opts)
     models = pd.read_csv(f"{d}/models.csv", **opts)
-    preds = pd.read_csv(f"{d}/predictions.csv", **opts)
+    preds = pd.read_csv(f"{d}/predictions.csv", keep_default_na=False,
+                        dtype={"model": "category", "item_id": "category", "trial": "int64",
+                               "choice": str, "response": str})
 
-    # Items rules.
+    # Items rules (small table).
     assert items["item_id"].ne("").all() and items["item_id"].is_unique
     assert items["modality"].isin(MODALITIES).all() and items["skill"].isin(SKILLS).all()
-    assert items["severity"].str.fullmatch(r"\d+").all()
-    sev = items["severity"].astype(int)
-    assert sev.between(0, 2).all()
-    assert ((items["degradation"] == "none") == (sev == 0)).all()
+    assert items["severity"].str.fullmatch(r"\d+").all() and items["n_options"].str.fullmatch(r"\d+").all()
+    sev = items["severity"].astype(int).to_numpy()
+    assert ((sev >= 0) & (sev <= 2)).all()
+    assert ((items["degradation"] == "none").to_numpy() == (sev == 0)).all()
     assert items["degradation"].isin(list(CATEGORY) + ["none"]).all()
-    k = items["n_options"].astype(int)
-    assert k.between(2, 26).all()
-    answer = items["answer"].map(lambda s: ord(s) - 65 if len(s) == 1 else 99)
-    assert (answer < k).all()
-    items = items.assign(severity=sev, n_options=k, answer_code=answer,
-                         task=items["skill"].map(SKILL_TASK),
-                         category=items["degradation"].map(CATEGORY))
+    k = items["n_options"].astype(int).to_numpy()
+    assert ((k >= 2) & (k <= 26)).all()
+    answer = items["answer"].map(LETTER_CODE).to_numpy()
+    assert (answer >= 0).all() and (answer < k).all()
+    task = items["skill"].map(SKILL_TASK).to_numpy()
+    category = items["degradation"].map(CATEGORY).fillna("none").to_numpy()
     # Models rules.
-    assert models["model"].is_unique and models["group"].isin(["proprietary", "open-source", "medical"]).all()
-    # Predictions rules.
+    assert models["model"].ne("").all() and models["model"].is_unique
+    assert models["group"].isin(["proprietary", "open-source", "medical"]).all()
+    # Predictions rules, vectorized: membership, trial >= 1, unique triples, choice letters.
     assert preds["model"].isin(models["model"]).all()
-    assert preds["item_id"].isin(items["item_id"]).all()
-    assert preds["trial"].str.fullmatch(r"\d+").all()
-    preds["trial"] = preds["trial"].astype(int)
+    item_idx = pd.Index(items["item_id"]).get_indexer(preds["item_id"].astype(str))
+    assert (item_idx >= 0).all()
     assert (preds["trial"] >= 1).all()
     assert not preds.duplicated(["model", "item_id", "trial"]).any()
-    p = preds.merge(items[["item_id", "question_id", "severity", "n_options", "answer_code", "task", "category"]],
-                    on="item_id", how="left")
-    empty = p["choice"] == ""
-    assert p.loc[~empty, "choice"].str.fullmatch(r"[A-Z]").all()
-    code = p["choice"].map(lambda s: ord(s) - 65 if s else -1)
-    assert (code < p["n_options"]).all()
-    need = empty & (p["response"] != "")
-    extracted = [parse_choice(t, kk) for t, kk in zip(p.loc[need, "response"], p.loc[need, "n_options"])]
-    code.loc[need] = [ord(s) - 65 if s else -1 for s in extracted]
-    p["code"] = code
-    t1 = time.perf_counter()
+    code = preds["choice"].map(LETTER_CODE)
+    assert code.notna().all()
+    code = code.to_numpy().astype(np.int64)
+    kk = k[item_idx]
+    assert (code < kk).all()
+    need = np.flatnonzero((code == -1) & (preds["response"] != "").to_numpy())
+    responses = preds["response"].to_numpy()
+    code[need] = [LETTER_CODE[parse_choice(responses[i], kk[i])] for i in need]
+    t1, c1 = time.perf_counter(), time.process_time()
 
-    # Tables: per-item correctness and voting confidence, then aggregations.
-    p["correct"] = (p["code"] == p["answer_code"]).astype(float)
-    per_item = p.groupby(["model", "item_id"], sort=False).agg(
-        correct=("correct", "mean"), trials=("trial", "size"))
-    votes = p[p["code"] >= 0].groupby(["model", "item_id", "code"], sort=False).size().rename("votes").reset_index()
-    votes["V"] = votes.groupby(["model", "item_id"], sort=False)["votes"].transform("sum")
+    # Tables: per (model, item) correctness and voting confidence, then aggregations.
+    model_code = preds["model"].cat.codes.to_numpy()
+    p = pd.DataFrame({"m": model_code, "i": item_idx, "code": code,
+                      "correct": (code == answer[item_idx]).astype(float)})
+    per_item = p.groupby(["m", "i"], sort=False).agg(correct=("correct", "mean"), trials=("code", "size"))
+    votes = p[p["code"] >= 0].groupby(["m", "i", "code"], sort=False).size().rename("votes").reset_index()
+    votes["V"] = votes.groupby(["m", "i"], sort=False)["votes"].transform("sum")
     q = votes["votes"] / votes["V"]
     votes["h"] = -q * np.log(q)
-    vc = votes.groupby(["model", "item_id"], sort=False).agg(H=("h", "sum"), V=("V", "first"))
-    per_item = per_item.join(vc, how="left").reset_index().merge(
-        items[["item_id", "severity", "n_options", "task", "category"]], on="item_id")
+    vc = votes.groupby(["m", "i"], sort=False).agg(H=("h", "sum"), V=("V", "first"))
+    per_item = per_item.join(vc, how="left").reset_index()
+    ii = per_item["i"].to_numpy()
+    per_item["severity"], per_item["task"], per_item["category"] = sev[ii], task[ii], category[ii]
     per_item["V"] = per_item["V"].fillna(0)
     per_item["H"] = per_item["H"].fillna(0)
     per_item["conf"] = (per_item["V"] / per_item["trials"]) * (
-        1 - per_item["H"] / np.log(per_item["n_options"])).clip(0, 1)
-    acc_sev = per_item.pivot_table(index="model", columns="severity", values="correct", aggfunc="mean")
+        1 - per_item["H"] / np.log(k[ii])).clip(0, 1)
+    acc_sev = per_item.pivot_table(index="m", columns="severity", values="correct", aggfunc="mean")
     deg = per_item[per_item["severity"] > 0]
-    acc_task = deg.pivot_table(index="model", columns="task", values="correct", aggfunc="mean")
-    acc_cat = deg.pivot_table(index="model", columns="category", values="correct", aggfunc="mean")
-    conf_sev = per_item.pivot_table(index="model", columns="severity", values="conf", aggfunc="mean")
+    acc_task = deg.pivot_table(index="m", columns="task", values="correct", aggfunc="mean")
+    acc_cat = deg.pivot_table(index="m", columns="category", values="correct", aggfunc="mean")
+    conf_sev = per_item.pivot_table(index="m", columns="severity", values="conf", aggfunc="mean")
     calib = conf_sev - acc_sev
     drops = acc_task.sub(acc_sev[0], axis=0), acc_cat.sub(acc_sev[0], axis=0)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     assert len(calib) == len(models) and all(len(x) for x in drops)
     print(json.dumps({"rows": int(len(preds)), "load": t1 - t0, "tables": t2 - t1,
+                      "loadCpu": c1 - c0, "tablesCpu": c2 - c1,
                       "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 

@@ -22,15 +22,17 @@ export class DelimitedCursor implements RecordCursor {
   readonly file: string;
   columns: readonly string[] = [];
   line = 0;
-  #b: Uint8Array;
-  #d: number;
-  #pos = 0;
-  #physical = 1;
-  #starts = new Int32Array(64);
-  #ends = new Int32Array(64);
-  #flags = new Uint8Array(64);
-  #problems: ProblemList;
-  #stopped = false;
+  private _b: Uint8Array;
+  private _d: number;
+  private _pos = 0;
+  private _physical = 1;
+  private _starts = new Int32Array(64);
+  private _ends = new Int32Array(64);
+  private _flags = new Uint8Array(64);
+  private _problems: ProblemList;
+  private _stopped = false;
+  /** 1 for the bytes that end an unquoted field: delimiter, LF, quote. */
+  private _special = new Uint8Array(256);
 
   /**
    * Tokenize `bytes` with `delimiter` (a one-byte ASCII character). The
@@ -43,17 +45,20 @@ export class DelimitedCursor implements RecordCursor {
     problems: ProblemList,
   ) {
     this.file = file;
-    this.#b = bytes;
-    this.#d = delimiter.charCodeAt(0);
-    this.#problems = problems;
+    this._b = bytes;
+    this._d = delimiter.charCodeAt(0);
+    this._special[this._d] = 1;
+    this._special[LF] = 1;
+    this._special[QUOTE] = 1;
+    this._problems = problems;
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      this.#pos = 3;
+      this._pos = 3;
     }
-    if (this.#pos >= bytes.length) {
+    if (this._pos >= bytes.length) {
       problems.add("empty_file", file, 0, "", "", "a header row");
       return;
     }
-    const n = this.#record();
+    const n = this._record();
     if (n < 0) return;
     const names: string[] = [];
     for (let c = 0; c < n; c++) names.push(this.text(c));
@@ -74,36 +79,37 @@ export class DelimitedCursor implements RecordCursor {
     this.columns = names;
   }
 
-  #grow(): void {
-    const size = this.#starts.length * 2;
+  private _grow(): void {
+    const size = this._starts.length * 2;
     const s = new Int32Array(size), e = new Int32Array(size);
     const f = new Uint8Array(size);
-    s.set(this.#starts);
-    e.set(this.#ends);
-    f.set(this.#flags);
-    this.#starts = s;
-    this.#ends = e;
-    this.#flags = f;
+    s.set(this._starts);
+    e.set(this._ends);
+    f.set(this._flags);
+    this._starts = s;
+    this._ends = e;
+    this._flags = f;
   }
 
-  #skipLine(): void {
-    const b = this.#b;
-    let pos = this.#pos;
+  private _skipLine(): void {
+    const b = this._b;
+    let pos = this._pos;
     while (pos < b.length && b[pos] !== LF) pos++;
-    this.#pos = pos + 1;
-    this.#physical++;
+    this._pos = pos + 1;
+    this._physical++;
   }
 
   /** Read one record; its number of fields, 0 at the end, -1 if stopped. */
-  #record(): number {
-    const b = this.#b, d = this.#d, len = b.length;
+  private _record(): number {
+    const b = this._b, d = this._d, len = b.length;
+    const special = this._special;
     for (;;) {
-      let pos = this.#pos;
-      if (this.#stopped || pos >= len) return 0;
-      const line = this.#physical;
+      let pos = this._pos;
+      if (this._stopped || pos >= len) return 0;
+      const line = this._physical;
       this.line = line;
       if (b[pos] === LF || (b[pos] === CR && b[pos + 1] === LF)) {
-        this.#problems.add(
+        this._problems.add(
           "blank_line",
           this.file,
           line,
@@ -111,19 +117,19 @@ export class DelimitedCursor implements RecordCursor {
           "",
           "a record (blank lines are not allowed)",
         );
-        this.#skipLine();
+        this._skipLine();
         continue;
       }
       let nf = 0, bad = false;
       for (;;) {
-        if (nf === this.#starts.length) this.#grow();
+        if (nf === this._starts.length) this._grow();
         let c = pos < len ? b[pos] : LF;
         if (c === QUOTE) {
           const start = ++pos;
           let flag = QUOTED;
           for (;;) {
             if (pos >= len) {
-              this.#problems.add(
+              this._problems.add(
                 "unclosed_quote",
                 this.file,
                 line,
@@ -131,8 +137,8 @@ export class DelimitedCursor implements RecordCursor {
                 "",
                 'a closing " for the quoted field that starts on this line',
               );
-              this.#stopped = true;
-              this.#pos = len;
+              this._stopped = true;
+              this._pos = len;
               return -1;
             }
             c = b[pos];
@@ -144,64 +150,60 @@ export class DelimitedCursor implements RecordCursor {
               }
               break;
             }
-            if (c === LF) this.#physical++;
+            if (c === LF) this._physical++;
             pos++;
           }
-          this.#starts[nf] = start;
-          this.#ends[nf] = pos;
-          this.#flags[nf] = flag;
+          this._starts[nf] = start;
+          this._ends[nf] = pos;
+          this._flags[nf] = flag;
           pos++;
           c = pos < len ? b[pos] : LF;
           if (c === CR && b[pos + 1] === LF) c = b[++pos];
           if (c !== d && c !== LF) {
-            this.#problems.add(
+            this._problems.add(
               "bad_quote",
               this.file,
-              this.#physical,
+              this._physical,
               this.columns[nf] ?? "",
               lenient.decode(b.subarray(start - 1, Math.min(pos + 1, len))),
               "a delimiter or line end right after a closing quote",
             );
             bad = true;
-            this.#pos = pos;
-            this.#skipLine();
+            this._pos = pos;
+            this._skipLine();
             break;
           }
         } else {
           const start = pos;
-          while (pos < len) {
-            c = b[pos];
-            if (c === d || c === LF || c === QUOTE) break;
-            pos++;
-          }
-          if (pos >= len) c = LF;
+          while (pos < len && special[b[pos]] === 0) pos++;
+          c = pos < len ? b[pos] : LF;
           if (c === QUOTE) {
-            this.#problems.add(
+            this._problems.add(
               "bare_quote",
               this.file,
-              this.#physical,
+              this._physical,
               this.columns[nf] ?? "",
               lenient.decode(b.subarray(start, Math.min(pos + 1, len))),
               'no " inside an unquoted field (quote the whole field and double the quote)',
             );
             bad = true;
-            this.#pos = pos;
-            this.#skipLine();
+            this._pos = pos;
+            this._skipLine();
             break;
           }
           let end = pos;
           if (c === LF && end > start && b[end - 1] === CR) end--;
-          this.#starts[nf] = start;
-          this.#ends[nf] = end;
-          this.#flags[nf] = PLAIN;
+          this._starts[nf] = start;
+          this._ends[nf] = end;
+          this._flags[nf] = PLAIN;
         }
         nf++;
         if (c === d) {
           pos++;
           continue;
         }
-        this.#pos = pos + 1;
-        this.#physical++;
+        this._pos = pos + 1;
+        this._physical++;
         break;
       }
       if (bad) continue;
@@ -212,10 +214,10 @@ export class DelimitedCursor implements RecordCursor {
   next(): boolean {
     const want = this.columns.length;
     for (;;) {
-      const n = this.#record();
+      const n = this._record();
       if (n <= 0) return false;
       if (n === want) return true;
-      this.#problems.add(
+      this._problems.add(
         "field_count",
         this.file,
         this.line,
@@ -227,25 +229,26 @@ export class DelimitedCursor implements RecordCursor {
   }
 
   text(c: number): string {
-    const b = this.#b, s = this.#starts[c], e = this.#ends[c];
-    let ascii = e - s <= 32;
+    const b = this._b, s = this._starts[c], e = this._ends[c];
+    if (s === e) return "";
+    let out = "";
+    let ascii = e - s <= 24;
     if (ascii) {
       for (let i = s; i < e; i++) {
-        if (b[i] >= 128) {
+        const x = b[i];
+        if (x >= 128) {
           ascii = false;
           break;
         }
+        out += String.fromCharCode(x);
       }
     }
-    let out: string;
-    if (ascii) {
-      out = String.fromCharCode.apply(null, b.subarray(s, e) as never);
-    } else {
+    if (!ascii) {
       try {
         out = fatal.decode(b.subarray(s, e));
       } catch {
         out = lenient.decode(b.subarray(s, e));
-        this.#problems.add(
+        this._problems.add(
           "bad_utf8",
           this.file,
           this.line,
@@ -255,15 +258,15 @@ export class DelimitedCursor implements RecordCursor {
         );
       }
     }
-    return this.#flags[c] === ESCAPED ? out.replaceAll('""', '"') : out;
+    return this._flags[c] === ESCAPED ? out.replaceAll('""', '"') : out;
   }
 
   isEmpty(c: number): boolean {
-    return this.#starts[c] === this.#ends[c];
+    return this._starts[c] === this._ends[c];
   }
 
   uint(c: number): number {
-    const b = this.#b, s = this.#starts[c], e = this.#ends[c];
+    const b = this._b, s = this._starts[c], e = this._ends[c];
     if (s === e) return -1;
     let v = 0;
     for (let i = s; i < e; i++) {
@@ -275,14 +278,14 @@ export class DelimitedCursor implements RecordCursor {
   }
 
   letter(c: number): number {
-    const s = this.#starts[c], e = this.#ends[c];
+    const s = this._starts[c], e = this._ends[c];
     if (s === e) return -1;
-    if (e - s === 1 && this.#b[s] < 128) return this.#b[s];
+    if (e - s === 1 && this._b[s] < 128) return this._b[s];
     return -2;
   }
 
   lookup(c: number, keys: KeyTable): number {
-    if (this.#flags[c] === ESCAPED) return keys.findString(this.text(c));
-    return keys.findBytes(this.#b, this.#starts[c], this.#ends[c]);
+    if (this._flags[c] === ESCAPED) return keys.findString(this.text(c));
+    return keys.findBytes(this._b, this._starts[c], this._ends[c]);
   }
 }

@@ -57,30 +57,30 @@ class Columns {
 
 /** Which (model, item, trial) triples were seen: a bit per trial up to 31. */
 class SeenTriples {
-  #dense: Uint32Array | null;
-  #sparse = new Map<number, number>();
-  #big = new Set<number>();
+  private _dense: Uint32Array | null;
+  private _sparse = new Map<number, number>();
+  private _big = new Set<number>();
   constructor(pairs: number) {
-    this.#dense = pairs <= MAX_DENSE_PAIRS ? new Uint32Array(pairs) : null;
+    this._dense = pairs <= MAX_DENSE_PAIRS ? new Uint32Array(pairs) : null;
   }
   /** Mark a triple; `false` if it was already there. */
   add(pair: number, trial: number): boolean {
     if (trial > 31) {
       const key = pair * 65536 + trial;
-      if (this.#big.has(key)) return false;
-      this.#big.add(key);
-      this.#mark(pair, 0);
+      if (this._big.has(key)) return false;
+      this._big.add(key);
+      this._mark(pair, 0);
       return true;
     }
-    return this.#mark(pair, 1 << (trial - 1));
+    return this._mark(pair, 1 << (trial - 1));
   }
-  #mark(pair: number, bit: number): boolean {
+  private _mark(pair: number, bit: number): boolean {
     const flags = bit | (1 << 31);
-    const d = this.#dense;
-    const old = d ? d[pair] : this.#sparse.get(pair) ?? 0;
+    const d = this._dense;
+    const old = d ? d[pair] : this._sparse.get(pair) ?? 0;
     if (bit !== 0 && (old & bit) !== 0) return false;
     if (d) d[pair] = old | flags;
-    else this.#sparse.set(pair, old | flags);
+    else this._sparse.set(pair, old | flags);
     return true;
   }
 }
