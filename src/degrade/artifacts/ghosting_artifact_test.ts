@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { ghostingArtifact } from "./ghosting_artifact.ts";
+import { createPrng } from "../../random/prng.ts";
+import { operatorContract } from "../_contract_test.ts";
+import { referenceSignatureTest } from "../_physics_reference_test.ts";
+
+operatorContract(ghostingArtifact, { integers: ["ghosts"] });
+referenceSignatureTest(ghostingArtifact);
+
+Deno.test("ghosting_artifact adds weighted copies every ⌊H/n⌋ rows, downwards, no wrap", async () => {
+  const h = 9, data = new Float32Array(h);
+  data[0] = 0.4;
+  data[8] = 0.1;
+  const img = { width: 1, height: h, channels: 1 as const, data };
+  // n = 3: step 3, weights 0.5·(1 − 0.5·j/3) = 5/12 and 1/3.
+  const out = await ghostingArtifact.apply(img, {
+    ghosts: 3,
+    intensity: 0.5,
+    decay: 0.5,
+  });
+  const expected = [0.4, 0, 0, 0.4 * 5 / 12, 0, 0, 0.4 / 3, 0, 0.1];
+  expected.forEach((v, i) =>
+    assert.ok(Math.abs(out.data[i] - v) < 1e-6, `row ${i}: ${out.data[i]}`)
+  );
+});
+
+Deno.test("ghosting_artifact L2 brightens far more than L1 (mean ratio 2.18 vs 1.21 in the examples)", async () => {
+  const img = {
+    width: 4,
+    height: 42,
+    channels: 1 as const,
+    data: new Float32Array(168).fill(0.2),
+  };
+  const mean = (d: Float32Array) => d.reduce((a, b) => a + b, 0) / d.length;
+  const l1 = await ghostingArtifact.apply(
+    img,
+    ghostingArtifact.sample(createPrng(1), 1, img),
+  );
+  const l2 = await ghostingArtifact.apply(
+    img,
+    ghostingArtifact.sample(createPrng(1), 2, img),
+  );
+  assert.ok(mean(l1.data) / 0.2 > 1.1 && mean(l1.data) / 0.2 < 1.4);
+  assert.ok(mean(l2.data) / 0.2 > 1.8);
+});

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import {
+  undersamplingArtifact,
+  undersamplingMask,
+} from "./undersampling_artifact.ts";
+import { operatorContract, testImage } from "../_contract_test.ts";
+import { referenceSignatureTest } from "../_physics_reference_test.ts";
+import { fft2, ifft2 } from "../_fft.ts";
+
+operatorContract(undersamplingArtifact, { integers: ["maskSeed"] });
+referenceSignatureTest(undersamplingArtifact);
+
+Deno.test("undersamplingMask() keeps the centre band and the requested count", () => {
+  const p = {
+    keepFraction: 49 / 266,
+    centerFraction: 0.08,
+    spread: 0.117,
+    maskSeed: 5,
+  };
+  const m = undersamplingMask(266, p);
+  assert.equal(m.reduce((a, b) => a + b, 0), 49);
+  // 21 central columns, offsets −10..+10 around DC at index 133 (SPEC §3.4).
+  for (let j = 123; j <= 143; j++) assert.equal(m[j], 1);
+  assert.deepEqual(undersamplingMask(266, p), m);
+  assert.notDeepEqual(undersamplingMask(266, { ...p, maskSeed: 6 }), m);
+});
+
+Deno.test("undersampling_artifact equals the 2-D FFT, column mask, real inverse model", async () => {
+  const img = testImage(1, 10, 6);
+  const p = {
+    keepFraction: 0.5,
+    centerFraction: 0.2,
+    spread: 0.2,
+    maskSeed: 3,
+  };
+  const out = await undersamplingArtifact.apply(img, p);
+  const shifted = undersamplingMask(10, p);
+  const re = Float64Array.from(img.data), im = new Float64Array(60);
+  fft2(re, im, 10, 6);
+  for (let y = 0; y < 6; y++) {
+    for (let x = 0; x < 10; x++) {
+      if (!shifted[(x + 5) % 10]) re[y * 10 + x] = im[y * 10 + x] = 0;
+    }
+  }
+  ifft2(re, im, 10, 6);
+  for (let i = 0; i < 60; i++) {
+    const v = Math.min(1, Math.max(0, re[i]));
+    assert.ok(
+      Math.abs(out.data[i] - v) < 1e-6,
+      `pixel ${i}: ${out.data[i]} vs ${v}`,
+    );
+  }
+});
+
+Deno.test("undersampling_artifact keeps a constant image (DC is always sampled)", async () => {
+  const img = {
+    width: 12,
+    height: 5,
+    channels: 3 as const,
+    data: new Float32Array(180).fill(0.3),
+  };
+  const out = await undersamplingArtifact.apply(img, {
+    keepFraction: 0.1,
+    centerFraction: 0.1,
+    spread: 0.1,
+    maskSeed: 1,
+  });
+  assert.ok(out.data.every((v) => Math.abs(v - 0.3) < 1e-6));
+});
