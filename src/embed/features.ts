@@ -16,6 +16,7 @@
 import { fft2 } from "../degrade/_fft.ts";
 import { lumaPlane } from "../degrade/_luma.ts";
 import type { FloatImage } from "../degrade/types.ts";
+import { resampleArea } from "./_resample.ts";
 
 /** Name and formula of one feature component. */
 export interface FeatureInfo {
@@ -279,33 +280,6 @@ function sharpness(l: Float64Array, w: number, h: number): number[] {
   }
   const mean = s / n;
   return [s2 / n - mean * mean, g / n];
-}
-
-function resampleArea(
-  l: Float64Array,
-  w: number,
-  h: number,
-  tw: number,
-  th: number,
-): Float64Array {
-  const out = new Float64Array(tw * th);
-  for (let ty = 0; ty < th; ty++) {
-    const y0 = (ty * h) / th, y1 = ((ty + 1) * h) / th;
-    for (let tx = 0; tx < tw; tx++) {
-      const x0 = (tx * w) / tw, x1 = ((tx + 1) * w) / tw;
-      let acc = 0, wsum = 0;
-      for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
-        const wy = Math.min(y + 1, y1) - Math.max(y, y0);
-        for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
-          const wx = Math.min(x + 1, x1) - Math.max(x, x0);
-          acc += wx * wy * l[Math.min(y, h - 1) * w + Math.min(x, w - 1)];
-          wsum += wx * wy;
-        }
-      }
-      out[ty * tw + tx] = acc / wsum;
-    }
-  }
-  return out;
 }
 
 interface Spectral {

@@ -130,7 +130,7 @@ export async function loadEmbeddings(
   if (names.length === 0) {
     names = Array.from({ length: dims }, (_, i) => `f${i}`);
   }
-  return embeddingSetFromRecords(path, records, names, problems);
+  return buildSet(path, records, names, problems);
 }
 
 function readJsonl(
@@ -221,7 +221,6 @@ function readJsonl(
  * @param file The file name used in messages.
  * @param records The records, in file order.
  * @param names Vector component names.
- * @param problems Problems found so far (default: a fresh list).
  * @returns The validated set.
  *
  * @example Usage
@@ -238,7 +237,15 @@ export function embeddingSetFromRecords(
   file: string,
   records: readonly EmbeddingRecord[],
   names: readonly string[],
-  problems: ProblemList = new ProblemList(),
+): EmbeddingSet {
+  return buildSet(file, records, names, new ProblemList());
+}
+
+function buildSet(
+  file: string,
+  records: readonly EmbeddingRecord[],
+  names: readonly string[],
+  problems: ProblemList,
 ): EmbeddingSet {
   const dims = names.length;
   const set: EmbeddingSet = {
