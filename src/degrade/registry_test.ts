@@ -48,3 +48,36 @@ Deno.test("degrade rejects unknown ids and bad levels", async () => {
     RangeError,
   );
 });
+
+Deno.test("property: every operator keeps shape and [0, 1] range on any small image, any seed", async () => {
+  const fc = (await import("fast-check")).default;
+  const ids = Object.keys(DEGRADERS) as (keyof typeof DEGRADERS)[];
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.constantFrom(1 as const, 3 as const),
+      fc.constantFrom(...ids),
+      fc.constantFrom(1 as const, 2 as const),
+      fc.integer({ min: 0, max: 2 ** 31 }),
+      async (w, h, channels, id, level, seed) => {
+        const data = Float32Array.from(
+          { length: w * h * channels },
+          (_, i) => ((i * 7919) % 101) / 100,
+        );
+        const img = { width: w, height: h, channels, data };
+        const a = await degrade(img, id, level, seed);
+        const b = await degrade(img, id, level, seed);
+        assert.equal(a.image.width, w);
+        assert.equal(a.image.height, h);
+        assert.equal(a.image.channels, channels);
+        assert.ok(
+          a.image.data.every((v) => v >= 0 && v <= 1),
+          `${id} out of range`,
+        );
+        assert.deepEqual(a.image.data, b.image.data);
+      },
+    ),
+    { numRuns: 60, seed: 1 },
+  );
+});

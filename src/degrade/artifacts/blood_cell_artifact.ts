@@ -93,7 +93,10 @@ export const bloodCellArtifact: Degrader<BloodCellParams> = {
     const count = PRESETS[checkLevel("blood_cell_artifact", level)];
     return {
       count,
-      diameter: roundTo(48 * (width / 256) * uniform(prng, 0.9, 1.1), 2),
+      diameter: Math.max(
+        1,
+        roundTo(48 * (width / 256) * uniform(prng, 0.9, 1.1), 2),
+      ),
       opacity: 0.35,
       layoutSeed: prng.int(2147483647),
     };
