@@ -34,10 +34,13 @@ export const TABLE_NAMES: readonly string[] = [
   "calibration",
   "dke_intra",
   "dke_inter",
+  "reliability",
 ];
 
 /** Options of {@linkcode buildTables}. */
 export interface BuildTablesOptions {
+  /** Equal-width confidence bins for ECE and reliability (default 10). */
+  bins?: number;
   /** Bootstrap resamples of the intra-model DKE test (default 2000). */
   resamples?: number;
   /** Seed of the bootstrap (default 0). */
@@ -81,6 +84,10 @@ export function buildTables(
       rows: skillHeatmapTable(ctx),
     },
     modality: { columns: MODALITY_COLUMNS, rows: modalityTable(ctx) },
+    calibration: {
+      columns: CALIBRATION_COLUMNS,
+      rows: calibrationTable(ctx, options),
+    },
     dke_inter: {
       columns: DKE_INTER_COLUMNS,
       rows: dkeInterTable(ctx),

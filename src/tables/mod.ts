@@ -18,6 +18,7 @@ export * from "./capability.ts";
 export * from "./category.ts";
 export * from "./heatmaps.ts";
 export * from "./modality.ts";
+export * from "./calibration.ts";
 export * from "./dke_inter.ts";
 export * from "./build_tables.ts";
 export * from "./write_tables.ts";

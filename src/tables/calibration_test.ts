@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { fixtureResults } from "./_fixture_test_helpers.ts";
+import { tableContext } from "./context.ts";
+import { calibrationTable, reliabilityTable } from "./calibration.ts";
+
+// m1's items (K = 4 for q1, 2 for q2), votes -> correct, C(x), Brier:
+//   L1 a1 A,B: correct .5, C = 1 - ln2/ln4 = .5, Brier (.5-1)^2 + .5^2 = .5
+//   L1 b1 B,A: correct .5, C = 1 - ln2/ln2 = 0,  Brier .5
+//   L2 a2 B,B: correct 0,  C = 1,                Brier 1 + 1 = 2
+//   L2 b2 -,B: correct .5, C = (V/T = 1/2) * 1 = .5, Brier (.5-1)^2 = .25
+const rows = calibrationTable(tableContext(fixtureResults()));
+const at = (model: string, level: string) =>
+  rows.find((r) => r.model === model && r.level === level)!;
+const close = (a: unknown, b: number) =>
+  assert.ok(typeof a === "number" && Math.abs(a - b) < 1e-12, `${a} != ${b}`);
+
+Deno.test("calibrationTable() gives accuracy, confidence, Δcalib, ECE, Brier per level", () => {
+  const l0 = at("m1", "L0");
+  close(l0.accuracy, 1),
+    close(l0.confidence, 1),
+    close(l0.delta_calib, 0),
+    close(l0.ece, 0),
+    close(l0.brier, 0);
+  const l1 = at("m1", "L1");
+  close(l1.accuracy, 0.5),
+    close(l1.confidence, 0.25),
+    close(l1.delta_calib, -0.25),
+    close(l1.brier, 0.5);
+  // ECE: a1 in bin 5 (|.5 - .5| = 0), b1 in bin 0 (|.5 - 0| = .5): (1/2)(.5) = .25
+  close(l1.ece, 0.25);
+  const l2 = at("m1", "L2");
+  close(l2.accuracy, 0.25),
+    close(l2.confidence, 0.75),
+    close(l2.delta_calib, 0.5),
+    close(l2.brier, 1.125);
+  close(l2.ece, 0.5); // a2 in bin 9: |0 - 1| / 2
+  const l12 = at("m1", "L12");
+  close(l12.accuracy, 0.375),
+    close(l12.confidence, 0.5),
+    close(l12.delta_calib, 0.125);
+  assert.equal(l12.n_items, 4);
+  assert.equal(rows.length, 2 * 4);
+});
+
+Deno.test("reliabilityTable() keeps empty bins and counts items", () => {
+  const bins = reliabilityTable(tableContext(fixtureResults())).filter((r) =>
+    r.model === "m1" && r.level === "L1"
+  );
+  assert.equal(bins.length, 10);
+  assert.deepEqual(bins.map((b) => b.n), [1, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
+  assert.equal(bins[1].accuracy, null);
+  close(bins[0].accuracy, 0.5), close(bins[0].confidence, 0);
+});
