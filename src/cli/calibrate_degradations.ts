@@ -14,7 +14,11 @@ import { integerOption, parseArgs, runMain, UsageError } from "./_args.ts";
 import { progress } from "./_progress.ts";
 import { calibrate, type CalibrationRow } from "../degrade/calibration.ts";
 import { DEGRADERS } from "../degrade/registry.ts";
-import { type Degradation, isDegradation } from "../taxonomy/degradations.ts";
+import {
+  type Degradation,
+  DEGRADATIONS,
+  isDegradation,
+} from "../taxonomy/degradations.ts";
 
 const USAGE =
   "deno task calibrate-degradations [DIR] [--seed N] [--only id,id]";
