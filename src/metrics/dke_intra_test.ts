@@ -134,9 +134,8 @@ Deno.test("dkeIntra() rejects bad options", () => {
     /non-negative integer/,
   );
   assert.throws(() => dkeIntra(r, s, { level0: 2 }), /with itself/);
-  // deno-lint-ignore no-explicit-any
   assert.throws(
-    () => dkeIntra(r, s, { level: 3 as any }),
+    () => dkeIntra(r, s, { level: 3 as unknown as 2 }),
     /expected 0, 1 or 2/,
   );
   assert.throws(() => dkeIntra(r, s, { confidenceLevel: 95 }), /coverage/);
