@@ -89,7 +89,7 @@ async function main(): Promise<number> {
     );
   }
   const seed = integerOption(args, "seed", 0) ?? 0;
-  let ids = Object.keys(DEGRADERS) as Degradation[];
+  let ids: Degradation[] = DEGRADATIONS.filter((id) => DEGRADERS[id]);
   if (typeof args.options.only === "string") {
     ids = args.options.only.split(",").map((id) => {
       if (!isDegradation(id) || !DEGRADERS[id]) {
