@@ -11,6 +11,8 @@ import {
   type Degradation,
   DEGRADATIONS,
   MODALITIES,
+  type Modality,
+  type Skill,
   SKILLS,
   taskOf,
   TASKS,
@@ -130,9 +132,10 @@ export function buildItems(table: Table, problems: ProblemList): ItemColumns {
       continue;
     }
     const row = checked.row;
-    items.modality[r] = MODALITIES.indexOf(row.modality);
-    items.skill[r] = SKILLS.indexOf(row.skill);
-    items.task[r] = TASKS.indexOf(taskOf(row.skill));
+    const skill = row.skill as Skill;
+    items.modality[r] = MODALITIES.indexOf(row.modality as Modality);
+    items.skill[r] = SKILLS.indexOf(skill);
+    items.task[r] = TASKS.indexOf(taskOf(skill));
     if (row.degradation === "none") {
       items.degradation[r] = NO_DEGRADATION;
       items.category[r] = NO_DEGRADATION;

@@ -20,3 +20,5 @@ export * from "./load_results.ts";
 export { missingAnswerWarnings } from "./build_predictions.ts";
 export * from "./write_table.ts";
 export * from "./write_results.ts";
+export * from "./vlmevalkit.ts";
+export * from "./arquero.ts";

@@ -8,13 +8,7 @@
  */
 
 import { z } from "zod";
-import {
-  DEGRADATIONS,
-  MODALITIES,
-  type Modality,
-  type Skill,
-  SKILLS,
-} from "../taxonomy/mod.ts";
+import { DEGRADATIONS, MODALITIES, SKILLS } from "../taxonomy/mod.ts";
 import { parseUint } from "./_cursor.ts";
 
 /** A validated items row. */
@@ -25,10 +19,10 @@ export interface ItemRow {
   question_id: string;
   /** Source benchmark, free text. */
   source: string;
-  /** Imaging modality. */
-  modality: Modality;
-  /** Fine-grained skill. */
-  skill: Skill;
+  /** Imaging modality, one of `MODALITIES`. */
+  modality: string;
+  /** Fine-grained skill, one of `SKILLS`. */
+  skill: string;
   /** Degradation id or `none`. */
   degradation: string;
   /** 0, 1 or 2. */
