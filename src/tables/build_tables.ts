@@ -18,6 +18,12 @@ import {
 } from "./heatmaps.ts";
 import { MODALITY_COLUMNS, modalityTable } from "./modality.ts";
 import {
+  CALIBRATION_COLUMNS,
+  calibrationTable,
+  RELIABILITY_COLUMNS,
+  reliabilityTable,
+} from "./calibration.ts";
+import {
   DKE_INTER_COLUMNS,
   dkeInterMethods,
   dkeInterTable,
