@@ -99,5 +99,9 @@ export function buildTables(
       rows: dkeInterTable(ctx),
       note: `p-values: ${methods}.`,
     },
+    reliability: {
+      columns: RELIABILITY_COLUMNS,
+      rows: reliabilityTable(ctx, options),
+    },
   };
 }
