@@ -23,6 +23,7 @@ import {
   RELIABILITY_COLUMNS,
   reliabilityTable,
 } from "./calibration.ts";
+import { DKE_INTRA_COLUMNS, dkeIntraTable } from "./dke_intra.ts";
 import {
   DKE_INTER_COLUMNS,
   dkeInterMethods,
@@ -72,7 +73,6 @@ export function buildTables(
   options: BuildTablesOptions = {},
 ): Record<string, BuiltTable> {
   const ctx = "scores" in input ? input : tableContext(input);
-  void options;
   const methods = dkeInterMethods(ctx)
     .map((m) => `${m.level}: ${m.models} models, ${m.p_method} p-values`).join(
       "; ",
@@ -93,6 +93,10 @@ export function buildTables(
     calibration: {
       columns: CALIBRATION_COLUMNS,
       rows: calibrationTable(ctx, options),
+    },
+    dke_intra: {
+      columns: DKE_INTRA_COLUMNS,
+      rows: dkeIntraTable(ctx, options),
     },
     dke_inter: {
       columns: DKE_INTER_COLUMNS,

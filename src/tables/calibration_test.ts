@@ -51,3 +51,25 @@ Deno.test("reliabilityTable() keeps empty bins and counts items", () => {
   assert.equal(bins[1].accuracy, null);
   close(bins[0].accuracy, 0.5), close(bins[0].confidence, 0);
 });
+
+Deno.test("dkeIntraTable() reports the point condition and bootstrap columns", async () => {
+  const { dkeIntraTable } = await import("./dke_intra.ts");
+  const rows = dkeIntraTable(tableContext(fixtureResults()), {
+    resamples: 200,
+    seed: 3,
+  });
+  const m1 = rows.find((r) => r.model === "m1")!;
+  // m1: Acc L0 1 > Acc L2 .25 and Δcalib L0 0 <= Δcalib L2 .5: holds
+  close(m1.acc_L0, 1),
+    close(m1.acc_L2, 0.25),
+    close(m1.delta_L0, 0),
+    close(m1.delta_L2, 0.5);
+  assert.equal(m1.holds, true);
+  close(m1.acc_drop, 0.75), close(m1.calib_increase, 0.5);
+  assert.ok(
+    (m1.acc_drop_lo as number) <= 0.75 && 0.75 <= (m1.acc_drop_hi as number),
+  );
+  assert.ok((m1.acc_drop_p as number) > 0 && (m1.acc_drop_p as number) <= 1);
+  // m2: Acc L0 .5 < Acc L2 1: does not hold
+  assert.equal(rows.find((r) => r.model === "m2")!.holds, false);
+});
