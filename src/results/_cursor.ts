@@ -17,6 +17,8 @@ export interface RecordCursor {
   readonly columns: readonly string[];
   /** 1-based physical line on which the current record starts. */
   line: number;
+  /** Share of the input consumed so far, from 0 to 1. */
+  readonly fraction: number;
   /** Advance to the next record; `false` at the end. */
   next(): boolean;
   /** The cell as a string (`""` when empty or missing). */
@@ -109,6 +111,10 @@ export class ObjectCursor implements RecordCursor {
     this.#lines = kept;
   }
 
+  get fraction(): number {
+    const n = this.#rows.length;
+    return n === 0 ? 1 : Math.min(1, Math.max(0, this.#i) / n);
+  }
   next(): boolean {
     if (++this.#i >= this.#rows.length) return false;
     this.#row = this.#rows[this.#i];

@@ -211,6 +211,11 @@ export class DelimitedCursor implements RecordCursor {
     }
   }
 
+  get fraction(): number {
+    const n = this._b.length;
+    return n === 0 ? 1 : Math.min(1, this._pos / n);
+  }
+
   next(): boolean {
     const want = this.columns.length;
     for (;;) {

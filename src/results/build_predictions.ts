@@ -93,6 +93,8 @@ export interface PredictionContext {
   models: readonly ModelInfo[];
   /** Expected number of rows (sizes the columns; they grow if needed). */
   sizeHint?: number;
+  /** Called now and then with the share of the input read (0 to 1). */
+  onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -169,7 +171,10 @@ export function buildPredictions(
   const nOptions = items.nOptions;
   const seen = new SeenTriples(models.length * nItems);
 
+  const onProgress = context.onProgress;
+  let tick = 0;
   while (cursor.next()) {
+    if (onProgress && (++tick & 0xffff) === 0) onProgress(cursor.fraction);
     let bad = false;
     const m = cursor.lookup(cModel, modelKeys);
     if (m < 0) {
@@ -250,6 +255,7 @@ export function buildPredictions(
       extraValues[e].push(cursor.text(extraCols[e][1]));
     }
   }
+  onProgress?.(1);
   return finish(out, extraCols, extraValues);
 }
 

@@ -26,6 +26,11 @@ import type {
 export interface LoadOptions {
   /** Problems listed in detail before "and N more" (default 20). */
   maxProblems?: number;
+  /**
+   * Called now and then while the predictions table is checked, with the
+   * share read so far (0 to 1); e.g. to drive a progress bar.
+   */
+  onProgress?: (fraction: number) => void;
 }
 
 /** A row given in memory: cells by FORMAT.md column name. */
@@ -105,6 +110,7 @@ async function predictionsFrom(
   items: ItemColumns,
   models: readonly ModelInfo[],
   problems: ProblemList,
+  onProgress?: (fraction: number) => void,
 ): Promise<PredictionColumns | null> {
   const cursor: RecordCursor | null = await openCursor(path, problems);
   if (!cursor) return null;
@@ -113,7 +119,11 @@ async function predictionsFrom(
     const info = await Deno.stat(path);
     sizeHint = Math.ceil(info.size / (path.endsWith(".gz") ? 6 : 24));
   } catch { /* the hint only sizes buffers */ }
-  return buildPredictions(cursor, { items, models, sizeHint }, problems);
+  return buildPredictions(
+    cursor,
+    { items, models, sizeHint, onProgress },
+    problems,
+  );
 }
 
 /**
@@ -140,6 +150,7 @@ export async function loadPredictions(
     context.items,
     context.models,
     problems,
+    options.onProgress,
   );
   problems.throwIfAny();
   return p!;
@@ -177,7 +188,13 @@ export async function loadResults(
   const items = paths.items ? await itemsFrom(paths.items, problems) : null;
   const models = paths.models ? await modelsFrom(paths.models, problems) : null;
   const predictions = paths.predictions && items && models
-    ? await predictionsFrom(paths.predictions, items, models, problems)
+    ? await predictionsFrom(
+      paths.predictions,
+      items,
+      models,
+      problems,
+      options.onProgress,
+    )
     : null;
   problems.throwIfAny();
   const results: Results = {

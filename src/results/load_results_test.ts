@@ -171,3 +171,31 @@ Deno.test("loadItems() reads items from JSONL and gzip", async () => {
   const items = await loadItems(`${dir}/items.jsonl.gz`);
   assert.deepEqual(normalizeOptions(items), normalizeOptions(original.items));
 });
+
+Deno.test("loadPredictions() reports rising progress that ends at 1", async () => {
+  const { loadModels, loadPredictions } = await import("./load_results.ts");
+  const { writeTable } = await import("./write_table.ts");
+  const items = await loadItems(`${SAMPLE}/items.csv`);
+  const models = await loadModels(`${SAMPLE}/models.csv`);
+  const path = await Deno.makeTempFile({ suffix: ".csv" });
+  const n = 140_000;
+  await writeTable(path, ["model", "item_id", "trial", "choice"], {
+    length: n,
+    columns: [
+      () => "gpt-4o",
+      (r) => items.itemId[r % items.n],
+      (r) => 1 + Math.floor(r / items.n),
+      () => "A",
+    ],
+  });
+  const seen: number[] = [];
+  const p = await loadPredictions(path, { items, models }, {
+    onProgress: (f) => seen.push(f),
+  });
+  assert.equal(p.n, n);
+  assert.ok(seen.length >= 3, `only ${seen.length} calls`);
+  assert.ok(
+    seen.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= seen[i - 1])),
+  );
+  assert.equal(seen[seen.length - 1], 1);
+});
