@@ -6,6 +6,7 @@
  *     deno task simulate --out DIR [--questions N] [--trials T] [--seed S]
  *                        [--models profiles.json] [--format csv|tsv|jsonl] [--gzip]
  *     deno task simulate --paper [--force] [--dir DIR]
+ *     deno task simulate --paper --update-manifest   (maintainers: after changing the generator)
  *
  * `profiles.json` is an array of `{ "model", "accuracy": [L0, L1, L2],
  * "confidence"?: [L0, L1, L2], "group"?, "paramsB"? }` (fractions).
@@ -15,15 +16,19 @@
 import { integerOption, parseArgs, runMain, UsageError } from "./_args.ts";
 import { type Progress, progress } from "./_progress.ts";
 import { writeResults } from "../results/write_results.ts";
+import { join } from "node:path";
 import {
   ensureRawData,
+  generateRawData,
   RAW_DIR,
   type RawProgress,
+  writeManifest,
 } from "../simulate/raw_data.ts";
+import { PAPER_SEED } from "../simulate/reconstruct.ts";
 import { simulate, type SimulatedModel } from "../simulate/simulate.ts";
 
 const USAGE =
-  "deno task simulate --out DIR [--questions N] [--trials T] [--seed S] [--models FILE.json] [--format csv|tsv|jsonl] [--gzip] | --paper [--force] [--dir DIR]";
+  "deno task simulate --out DIR [--questions N] [--trials T] [--seed S] [--models FILE.json] [--format csv|tsv|jsonl] [--gzip] | --paper [--force] [--update-manifest] [--dir DIR]";
 
 function barProgress(): RawProgress {
   let label = "";
@@ -67,7 +72,7 @@ if (import.meta.main) {
   await runMain(async () => {
     const args = parseArgs(Deno.args, {
       string: ["out", "questions", "trials", "seed", "models", "format", "dir"],
-      boolean: ["gzip", "paper", "force"],
+      boolean: ["gzip", "paper", "force", "update-manifest"],
       usage: USAGE,
       maxPositional: 0,
     });
@@ -77,6 +82,13 @@ if (import.meta.main) {
     }
     if (args.options.paper) {
       const dir = (args.options.dir as string | undefined) ?? RAW_DIR;
+      if (args.options["update-manifest"]) {
+        // Maintainers only: after a deliberate change to the generator.
+        await generateRawData(dir, PAPER_SEED, barProgress());
+        await writeManifest(dir);
+        console.error(`wrote ${join(dir, "MANIFEST.sha256")}`);
+        return 0;
+      }
       await ensureRawData(dir, {
         force: args.options.force === true,
         onProgress: barProgress(),

@@ -16,11 +16,13 @@ import {
   loadPaperModels,
   loadPaperTable1,
   loadPaperTable2,
+  loadPaperTable2PictureDrops,
   loadPaperTable3,
   loadPaperTable4,
   loadPaperTable5,
   loadPaperTable6,
   type PaperModel,
+  type PictureDrop,
   type SliceRow,
   type Table1Row,
   type Table4Row,
@@ -35,6 +37,8 @@ export interface PaperNumbers {
   table1: Table1Row[];
   /** Table 2, per task. */
   table2: SliceRow<Task>[];
+  /** Table 2 "—-" drops as the table picture shows them (not targets). */
+  table2PictureDrops: PictureDrop[];
   /** Table 3, per category. */
   table3: SliceRow<Category>[];
   /** Table 4, skills. */
@@ -72,6 +76,7 @@ export function paperNumbers(dir?: string | URL): PaperNumbers {
   return {
     table1: loadPaperTable1(dir),
     table2: loadPaperTable2(dir),
+    table2PictureDrops: loadPaperTable2PictureDrops(dir),
     table3: loadPaperTable3(dir),
     table4: loadPaperTable4(dir),
     table5: loadPaperTable5(dir),

@@ -284,3 +284,35 @@ export function loadPaperModels(dir?: string | URL): PaperModel[] {
     otherNames: (r.otherNames as string).split("|").filter((s) => s !== ""),
   })) as unknown as PaperModel[];
 }
+
+/** A Table 2 drop printed "—-" in the PDF, as the table picture shows it. */
+export interface PictureDrop {
+  /** Model id. */
+  model: string;
+  /** Task abbreviation. */
+  task: Task;
+  /** Drop in the picture version of Table 2 (points). */
+  dropPicture: number;
+}
+
+/**
+ * Load the 47 Table 2 drops the PDF prints as "—-", read from the table
+ * picture (figures/table2_capability.jpg, a different version of the
+ * table). Plausible values, not published targets.
+ *
+ * @param dir Directory of the paper CSVs (default: bundled data/paper/).
+ * @returns 47 rows.
+ *
+ * @example Usage
+ * ```ts
+ * import { loadPaperTable2PictureDrops } from "./tables.ts";
+ * console.assert(loadPaperTable2PictureDrops().length === 47);
+ * ```
+ */
+export function loadPaperTable2PictureDrops(dir?: string | URL): PictureDrop[] {
+  return readPaperFile("table2_picture_dash_drops.csv", [
+    ["model", "model", "nonempty"],
+    ["task", "task", TASKS],
+    ["drop_picture", "dropPicture", "number"],
+  ], dir) as unknown as PictureDrop[];
+}

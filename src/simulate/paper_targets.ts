@@ -69,7 +69,7 @@ export function mainConstraints(
       CATEGORIES,
       sets.categoryDeg,
       sets.categoryBase,
-      30,
+      100,
     ],
   ] as const;
   for (const [name, rows, keys, deg, base, weight] of slices) {
@@ -85,6 +85,22 @@ export function mainConstraints(
         tol,
         weight,
       });
+      const picture = name === "table2" && r.dropL12 === null
+        ? paper.table2PictureDrops.find((p) =>
+          p.model === model && p.task === r.slice
+        )
+        : undefined;
+      if (picture) {
+        // "—-" in the PDF: keep the drop plausible (the picture's value, loosely).
+        out.push({
+          label: `table2-picture ${r.slice} drop`,
+          pos: deg[s]!,
+          neg: base[s]!,
+          target: picture.dropPicture / 100,
+          tol: 0.01,
+          weight: 1,
+        });
+      }
       if (r.dropL12 !== null) {
         out.push({
           label: `${name} ${r.slice} drop`,

@@ -220,7 +220,16 @@ export async function ensureRawData(
   const progress = options.onProgress ?? quietProgress;
   if (missing) await generateRawData(dir, PAPER_SEED, progress);
   for (const [f, want] of manifest) {
-    const got = await contentSha256(join(dir, f));
+    let got: string;
+    try {
+      got = await contentSha256(join(dir, f));
+    } catch (error) {
+      throw new Error(
+        `Raw data file "${join(dir, f)}" cannot be read: ${
+          (error as Error).message
+        } (expected a gzip CSV matching ${manifestPath}; delete the data/raw/*/ directories to regenerate)`,
+      );
+    }
     if (got !== want) {
       throw new Error(
         `Raw data file "${

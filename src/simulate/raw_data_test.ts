@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import {
+  contentSha256,
+  ensureRawData,
+  parseManifest,
+  RAW_FILES,
+} from "./raw_data.ts";
+
+Deno.test("a malformed manifest line is reported with file and line", () => {
+  assert.throws(
+    () => parseManifest("# ok\nabc  main/items.csv.gz\n", "M.sha256"),
+    /M\.sha256:2: malformed manifest line "abc  main\/items\.csv\.gz"/,
+  );
+});
+
+Deno.test("checksums cover the uncompressed content", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/a.csv`, "x,y\n1,2\n");
+  const gz = new Blob(["x,y\n1,2\n"]).stream().pipeThrough(
+    new CompressionStream("gzip"),
+  );
+  await Deno.writeFile(`${dir}/a.csv.gz`, gz);
+  assert.equal(
+    await contentSha256(`${dir}/a.csv`),
+    await contentSha256(`${dir}/a.csv.gz`),
+  );
+});
+
+Deno.test("ensureRawData names the file whose checksum does not match", async () => {
+  const dir = await Deno.makeTempDir();
+  let manifest = "";
+  for (const f of RAW_FILES) {
+    await Deno.mkdir(`${dir}/${f.split("/")[0]}`, { recursive: true });
+    const gz = new Blob(["stale"]).stream().pipeThrough(
+      new CompressionStream("gzip"),
+    );
+    await Deno.writeFile(`${dir}/${f}`, gz);
+    manifest += `${"0".repeat(64)}  ${f}\n`;
+  }
+  await Deno.writeTextFile(`${dir}/MANIFEST.sha256`, manifest);
+  await assert.rejects(
+    () => ensureRawData(dir, { onProgress: () => {} }),
+    (e: Error) =>
+      e.message.includes(`${dir}/main/items.csv.gz" has sha256`) &&
+      e.message.includes(`expected ${"0".repeat(64)}`),
+  );
+});
+
+Deno.test("ensureRawData reports an unreadable file instead of crashing", async () => {
+  const dir = await Deno.makeTempDir();
+  for (const f of RAW_FILES) {
+    await Deno.mkdir(`${dir}/${f.split("/")[0]}`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/${f}`, "not gzip");
+  }
+  await Deno.writeTextFile(
+    `${dir}/MANIFEST.sha256`,
+    RAW_FILES.map((f) => `${"1".repeat(64)}  ${f}\n`).join(""),
+  );
+  await assert.rejects(
+    () => ensureRawData(dir, { onProgress: () => {} }),
+    /main\/items\.csv\.gz" cannot be read: .*expected a gzip CSV/,
+  );
+});
