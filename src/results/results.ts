@@ -12,9 +12,9 @@
  */
 
 /** Degradation code of a clean (`none`) item. */
-export const NO_DEGRADATION: 255 = 255;
+export const NO_DEGRADATION = 255 as const;
 /** Choice code of an unparsed answer. */
-export const UNPARSED: -1 = -1;
+export const UNPARSED: number = -1;
 
 /** One row of models.csv. */
 export interface ModelInfo {
