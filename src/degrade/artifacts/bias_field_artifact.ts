@@ -112,13 +112,17 @@ export function biasField(
   const coord = (k: number, n: number) =>
     n > 1 ? (k - n / 2 + 0.5) / (n / 2 - 0.5) : 0;
   const field = new Float64Array(width * height);
+  const us = Float64Array.from({ length: width }, (_, x) => coord(x, width));
+  const a = new Float64Array(4);
   for (let y = 0; y < height; y++) {
+    // For a fixed row the log field is a cubic in u: Σ_i a_i u^i, a_i = Σ_j c_ij v^j.
     const v = coord(y, height);
+    a.fill(0);
+    for (const [name, i, j] of TERMS) a[i] += params[name] * v ** j;
+    const o = y * width;
     for (let x = 0; x < width; x++) {
-      const u = coord(x, width);
-      let log = 0;
-      for (const [name, i, j] of TERMS) log += params[name] * u ** i * v ** j;
-      field[y * width + x] = Math.exp(log);
+      const u = us[x];
+      field[o + x] = Math.exp(a[0] + u * (a[1] + u * (a[2] + u * a[3])));
     }
   }
   return field;

@@ -142,19 +142,28 @@ function moved(
   const phi = (pose.degrees * Math.PI) / 180;
   const cos = Math.cos(phi), sin = Math.sin(phi);
   const cx = (w - 1) / 2, cy = (h - 1) / 2;
+  const at = (yy: number, xx: number) =>
+    xx >= 0 && yy >= 0 && xx < w && yy < h ? plane[yy * w + xx] : 0;
   for (let y = 0; y < h; y++) {
     const ry = y - cy - pose.dy;
+    // Source position of column x: (sx0 + x·cos, sy0 + x·sin).
+    const sx0 = cx - cos * (cx + pose.dx) - sin * ry;
+    const sy0 = cy - sin * (cx + pose.dx) + cos * ry;
     for (let x = 0; x < w; x++) {
-      const rx = x - cx - pose.dx;
-      const sx = cx + cos * rx - sin * ry, sy = cy + sin * rx + cos * ry;
+      const sx = sx0 + cos * x, sy = sy0 + sin * x;
+      if (sx <= -1 || sy <= -1 || sx >= w || sy >= h) continue;
       const x0 = Math.floor(sx), y0 = Math.floor(sy);
-      if (x0 < -1 || y0 < -1 || x0 >= w || y0 >= h) continue;
       const fx = sx - x0, fy = sy - y0;
-      const at = (yy: number, xx: number) =>
-        xx >= 0 && yy >= 0 && xx < w && yy < h ? plane[yy * w + xx] : 0;
-      out[y * w + x] =
-        (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
-        fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
+      if (x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1) {
+        const i = y0 * w + x0;
+        const top = plane[i] + fx * (plane[i + 1] - plane[i]);
+        const bottom = plane[i + w] + fx * (plane[i + w + 1] - plane[i + w]);
+        out[y * w + x] = top + fy * (bottom - top);
+      } else {
+        out[y * w + x] =
+          (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
+          fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
+      }
     }
   }
   return out;
@@ -204,23 +213,46 @@ export const randomMotionArtifact: Degrader<RandomMotionParams> = {
     for (let k = 0; k < poses.length; k++) {
       if (edges[k] === edges[k + 1]) continue;
       const copy = moved(luma, w, h, poses[k]);
-      for (let c = 0; c < w; c++) {
-        for (let y = 0; y < h; y++) re[y] = copy[y * w + c];
-        im.fill(0);
+      // Two real columns a, b per complex FFT of z = a + i·b:
+      // A_m = (Z_m + conj Z_{−m}) / 2, B_m = (Z_m − conj Z_{−m}) / (2i).
+      for (let c = 0; c < w; c += 2) {
+        const pair = c + 1 < w;
+        for (let y = 0; y < h; y++) {
+          re[y] = copy[y * w + c];
+          im[y] = pair ? copy[y * w + c + 1] : 0;
+        }
         fft(re, im);
         for (let j = edges[k]; j < edges[k + 1]; j++) {
-          const bin = (j - half + h) % h;
-          accRe[c * h + bin] = re[bin];
-          accIm[c * h + bin] = im[bin];
+          const m = (j - half + h) % h, mm = (h - m) % h;
+          accRe[c * h + m] = (re[m] + re[mm]) / 2;
+          accIm[c * h + m] = (im[m] - im[mm]) / 2;
+          if (pair) {
+            accRe[(c + 1) * h + m] = (im[m] + im[mm]) / 2;
+            accIm[(c + 1) * h + m] = (re[mm] - re[m]) / 2;
+          }
         }
       }
     }
+    // The real part of a column's inverse FFT is the inverse of the
+    // Hermitian part H_m = (X_m + conj X_{−m}) / 2 of its spectrum; two
+    // Hermitian spectra H1 + i·H2 invert to the two real columns at once.
     const out = new Float64Array(w * h);
-    for (let c = 0; c < w; c++) {
-      re.set(accRe.subarray(c * h, (c + 1) * h));
-      im.set(accIm.subarray(c * h, (c + 1) * h));
+    for (let c = 0; c < w; c += 2) {
+      const pair = c + 1 < w, o1 = c * h, o2 = (c + 1) * h;
+      for (let m = 0; m < h; m++) {
+        const mm = (h - m) % h;
+        const h1r = (accRe[o1 + m] + accRe[o1 + mm]) / 2;
+        const h1i = (accIm[o1 + m] - accIm[o1 + mm]) / 2;
+        const h2r = pair ? (accRe[o2 + m] + accRe[o2 + mm]) / 2 : 0;
+        const h2i = pair ? (accIm[o2 + m] - accIm[o2 + mm]) / 2 : 0;
+        re[m] = h1r - h2i;
+        im[m] = h1i + h2r;
+      }
       ifft(re, im);
-      for (let y = 0; y < h; y++) out[y * w + c] = re[y];
+      for (let y = 0; y < h; y++) {
+        out[y * w + c] = re[y];
+        if (pair) out[y * w + c + 1] = im[y];
+      }
     }
     return Promise.resolve(fromLuma(image, out));
   },

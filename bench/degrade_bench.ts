@@ -1,0 +1,173 @@
+/**
+ * Degradation benchmark: every operator at L2 on a 512x512 RGB image, timed
+ * in this process (median of `--runs` runs after one warm-up), against the
+ * closest Python reference (`bench/degrade_ref.py`: SciPy `ndimage`,
+ * scikit-image `radon`/`iradon`, numpy FFT) run by /usr/bin/python3 in the
+ * same invocation on the same image and parameters. Prints a Markdown table
+ * id | ours ms | ref ms | ratio (ours / ref; target <= 0.5).
+ *
+ *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
+ *
+ * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the Python
+ * child's environment only (they slow numpy down on this machine).
+ *
+ * @module
+ */
+
+import { DEGRADATIONS } from "../src/taxonomy/degradations.ts";
+import type { Degradation } from "../src/taxonomy/degradations.ts";
+import type { Degrader, FloatImage } from "../src/degrade/types.ts";
+import { createPrng } from "../src/random/prng.ts";
+import { DEGRADERS } from "../src/degrade/registry.ts";
+import { progress } from "../src/cli/_progress.ts";
+import { sparseView } from "../src/degrade/artifacts/sparse_view.ts";
+import { limitedAngle } from "../src/degrade/artifacts/limited_angle.ts";
+import { undersamplingArtifact } from "../src/degrade/artifacts/undersampling_artifact.ts";
+import { ghostingArtifact } from "../src/degrade/artifacts/ghosting_artifact.ts";
+import { biasFieldArtifact } from "../src/degrade/artifacts/bias_field_artifact.ts";
+import { lowDose } from "../src/degrade/noise/low_dose.ts";
+import { randomMotionArtifact } from "../src/degrade/motion/random_motion_artifact.ts";
+
+const PHYSICS: Degrader[] = [
+  sparseView,
+  limitedAngle,
+  undersamplingArtifact,
+  ghostingArtifact,
+  biasFieldArtifact,
+  lowDose,
+  randomMotionArtifact,
+] as Degrader[];
+
+function option(name: string, fallback: string): string {
+  const i = Deno.args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < Deno.args.length ? Deno.args[i + 1] : fallback;
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = option(name, String(fallback));
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < 1) {
+    throw new RangeError(
+      `Cannot use --${name} ${raw}: expected a positive integer`,
+    );
+  }
+  return v;
+}
+
+/** A deterministic CT/MRI-like RGB test image: body, bright rim, texture. */
+function testImage(size: number): FloatImage {
+  const prng = createPrng(2026);
+  const n = size * size, data = new Float32Array(3 * n);
+  const c = (size - 1) / 2;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const r = Math.hypot((x - c) / (0.42 * size), (y - c) / (0.36 * size));
+      let v = r < 0.9
+        ? 0.45 + 0.1 * Math.sin(x / 9) * Math.cos(y / 13)
+        : r < 1
+        ? 1
+        : 0.02;
+      if (Math.hypot(x - 0.6 * size, y - 0.45 * size) < size / 14) v = 0.7;
+      v += 0.02 * prng.normal();
+      const g = Math.min(1, Math.max(0, v));
+      data[y * size + x] = g;
+      data[n + y * size + x] = Math.min(1, g * 0.95 + 0.03);
+      data[2 * n + y * size + x] = Math.min(1, g * 0.9 + 0.05);
+    }
+  }
+  return { width: size, height: size, channels: 3, data };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const runs = positiveInteger("runs", 5);
+const size = positiveInteger("size", 512);
+const only = option("only", "");
+const operators = new Map<Degradation, Degrader>();
+for (const [id, op] of Object.entries(DEGRADERS)) {
+  if (op) operators.set(id as Degradation, op);
+}
+for (const op of PHYSICS) operators.set(op.id, op);
+const ids = DEGRADATIONS.filter((id) =>
+  operators.has(id) && (only === "" || only.split(",").includes(id))
+);
+const missing = DEGRADATIONS.filter((id) => !operators.has(id));
+if (missing.length) console.error(`no operator yet for: ${missing.join(", ")}`);
+
+const image = testImage(size);
+const params: Record<string, Record<string, unknown>> = {};
+for (const id of ids) {
+  params[id] = operators.get(id)!.sample(createPrng(0), 2, image);
+}
+
+const dir = await Deno.makeTempDir({ prefix: "degrade_bench_" });
+try {
+  await Deno.writeFile(`${dir}/image.f32`, new Uint8Array(image.data.buffer));
+  await Deno.writeTextFile(`${dir}/params.json`, JSON.stringify(params));
+
+  const ours: Record<string, number> = {};
+  const bar = progress("ours", ids.length * (runs + 1));
+  for (const id of ids) {
+    const op = operators.get(id)!;
+    const times: number[] = [];
+    for (let r = 0; r <= runs; r++) {
+      const t0 = performance.now();
+      await op.apply(image, params[id]);
+      if (r > 0) times.push(performance.now() - t0);
+      bar.tick();
+    }
+    ours[id] = median(times);
+  }
+  bar.done();
+
+  const env = Deno.env.toObject();
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  console.error(
+    `reference: /usr/bin/python3 bench/degrade_ref.py (${runs} runs each)`,
+  );
+  const child = await new Deno.Command("/usr/bin/python3", {
+    args: [
+      new URL("./degrade_ref.py", import.meta.url).pathname,
+      `${dir}/image.f32`,
+      String(size),
+      String(size),
+      `${dir}/params.json`,
+      String(runs),
+    ],
+    clearEnv: true,
+    env,
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  if (!child.success) {
+    throw new Error("bench/degrade_ref.py failed (see its output above)");
+  }
+  const ref = JSON.parse(new TextDecoder().decode(child.stdout)) as Record<
+    string,
+    number
+  >;
+
+  const lines = [
+    `L2 on a ${size}x${size} RGB image, median of ${runs} runs (after a warm-up)`,
+    "",
+    "| id | ours ms | ref ms | ratio |",
+    "|---|---:|---:|---:|",
+  ];
+  for (const id of ids) {
+    const r = ref[id];
+    const ratio = r ? ours[id] / r : NaN;
+    lines.push(
+      `| ${id} | ${ours[id].toFixed(1)} | ${r?.toFixed(1) ?? "—"} | ${
+        Number.isFinite(ratio) ? ratio.toFixed(2) : "—"
+      }${ratio > 0.5 ? " (above 0.5)" : ""} |`,
+    );
+  }
+  console.log(lines.join("\n"));
+} finally {
+  await Deno.remove(dir, { recursive: true });
+}
