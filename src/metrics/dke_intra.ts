@@ -158,7 +158,8 @@ export function dkeIntra(
     for (let b = 0; b < resamples; b++) {
       let n0 = 0, c0 = 0, k0 = 0, n2 = 0, c2 = 0, k2 = 0;
       for (let i = 0; i < Q; i++) {
-        const o = qs[prng.int(Q)];
+        // Same draw as prng.int(Q), without its argument check per call.
+        const o = qs[Math.floor(prng.next() * Q)];
         n0 += sums[o];
         c0 += sums[o + 1];
         k0 += sums[o + 2];

@@ -1,4 +1,4 @@
-import type { Results } from "../results/results.ts";
+import type { ItemColumns, Results } from "../results/results.ts";
 import type { ItemScores } from "./score_items.ts";
 import type { AccuracyOptions } from "./types.ts";
 import { type ItemSlice, resolveSlice } from "./items_where.ts";
@@ -74,9 +74,12 @@ export function pairedDrop(
     baseQ[question[x]] = 1;
     if (level === "L12" || s === level) inLevel.push(x);
   }
+  const { start, items: l0 } = cleanByQuestion(results.items);
   const base: number[] = [];
-  for (let x = 0; x < results.items.n; x++) {
-    if (severity[x] === 0 && baseQ[question[x]] === 1) base.push(x);
+  for (let q = 0; q < baseQ.length; q++) {
+    if (baseQ[q] === 1) {
+      for (let j = start[q]; j < start[q + 1]; j++) base.push(l0[j]);
+    }
   }
   const col = correctColumn(scores, options.mode);
   const a = sumOver(scores, inLevel, col), b = sumOver(scores, base, col);
@@ -91,4 +94,30 @@ export function pairedDrop(
     n: a.n,
     nBase: b.n,
   };
+}
+
+const CLEAN_CACHE = new WeakMap<
+  ItemColumns,
+  { start: Int32Array; items: Int32Array }
+>();
+
+/** L0 items grouped by question (CSR), computed once per items table. */
+function cleanByQuestion(
+  items: ItemColumns,
+): { start: Int32Array; items: Int32Array } {
+  const hit = CLEAN_CACHE.get(items);
+  if (hit && hit.start.length === items.questionIds.length + 1) return hit;
+  const nQ = items.questionIds.length;
+  const start = new Int32Array(nQ + 1);
+  for (let x = 0; x < items.n; x++) {
+    if (items.severity[x] === 0) start[items.question[x] + 1]++;
+  }
+  for (let q = 0; q < nQ; q++) start[q + 1] += start[q];
+  const fill = start.slice(0, nQ), out = new Int32Array(start[nQ]);
+  for (let x = 0; x < items.n; x++) {
+    if (items.severity[x] === 0) out[fill[items.question[x]]++] = x;
+  }
+  const entry = { start, items: out };
+  CLEAN_CACHE.set(items, entry);
+  return entry;
 }
