@@ -9,7 +9,7 @@ import {
 Deno.test("a malformed manifest line is reported with file and line", () => {
   assert.throws(
     () => parseManifest("# ok\nabc  main/items.csv.gz\n", "M.sha256"),
-    /M\.sha256:2: malformed manifest line "abc  main\/items\.csv\.gz"/,
+    /M\.sha256:2: malformed manifest line "abc {2}main\/items\.csv\.gz"/,
   );
 });
 
