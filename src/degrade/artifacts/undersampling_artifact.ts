@@ -147,20 +147,29 @@ export const undersamplingArtifact: Degrader<UndersamplingParams> = {
     const shifted = undersamplingMask(w, params);
     if (shifted.every((v) => v === 1)) return Promise.resolve(copyImage(image));
     // From fftshift order to FFT order: shifted index j is bin (j − W//2) mod W.
+    // The real part of the inverse of M·X (X the spectrum of a real row) is
+    // the inverse of X·(M_m + M_−m)/2: a real, even gain, so two rows are
+    // filtered at once as the real and imaginary parts of one transform.
     const mask = new Uint8Array(w);
     for (let j = 0; j < w; j++) mask[(j - (w >> 1) + w) % w] = shifted[j];
+    const gain = new Float64Array(w);
+    for (let k = 0; k < w; k++) gain[k] = (mask[k] + mask[(w - k) % w]) / 2;
     // The mask depends on k_x only, so the k_y transforms cancel: filter rows.
     const luma = lumaPlane(image);
     const re = new Float64Array(w), im = new Float64Array(w);
-    for (let r = 0; r < h; r++) {
+    for (let r = 0; r < h; r += 2) {
+      const pair = r + 1 < h;
       re.set(luma.subarray(r * w, (r + 1) * w));
-      im.fill(0);
+      if (pair) im.set(luma.subarray((r + 1) * w, (r + 2) * w));
+      else im.fill(0);
       fft(re, im);
       for (let k = 0; k < w; k++) {
-        if (!mask[k]) re[k] = im[k] = 0;
+        re[k] *= gain[k];
+        im[k] *= gain[k];
       }
       ifft(re, im);
       luma.set(re, r * w);
+      if (pair) luma.set(im, (r + 1) * w);
     }
     return Promise.resolve(fromLuma(image, luma));
   },
