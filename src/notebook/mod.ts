@@ -1,0 +1,27 @@
+/**
+ * Helpers behind the notebooks in notebooks/: the shipped results, both
+ * Dunning-Kruger tests as table rows, paper-vs-reproduced views, placing a
+ * new model among the benchmark's, an offline evaluation set with a fake
+ * OpenAI-compatible model, and a power analysis on simulated benchmarks.
+ *
+ * ```ts
+ * import { fidelityView } from "./mod.ts";
+ * console.assert(fidelityView([]).summary.length === 0);
+ * ```
+ *
+ * @module
+ */
+export * from "./shipped.ts";
+export * from "./dke_report.ts";
+export * from "./fidelity_view.ts";
+export * from "./place_model.ts";
+export * from "./eval_subset.ts";
+export * from "./fake_vlm.ts";
+export * from "./power.ts";
+export type { Results } from "../results/results.ts";
+export type { ItemScores } from "../metrics/score_items.ts";
+export type {
+  FidelityRow,
+  FidelitySummary,
+  ReproducedTables,
+} from "../paper/fidelity.ts";
