@@ -22,6 +22,7 @@ import { correctColumn, sumOver } from "./_sum.ts";
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { accuracy } from "./accuracy.ts";
  * import type { ItemScores } from "./score_items.ts";
  * const scores = {
@@ -30,9 +31,9 @@ import { correctColumn, sumOver } from "./_sum.ts";
  *   majority: Uint8Array.of(1, 0, 0),
  * } as ItemScores;
  * const acc = accuracy(scores, [0, 1, 2]);
- * console.assert(acc.value === 0.375 && acc.n === 2); // item 2 unanswered
- * console.assert(accuracy(scores, [0, 1], { mode: "majority" }).value === 0.5);
- * console.assert(accuracy(scores, []).value === null);
+ * assert.ok(acc.value === 0.375 && acc.n === 2); // item 2 unanswered
+ * assert.ok(accuracy(scores, [0, 1], { mode: "majority" }).value === 0.5);
+ * assert.ok(accuracy(scores, []).value === null);
  * ```
  */
 export function accuracy(

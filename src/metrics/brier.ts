@@ -18,11 +18,12 @@ import { sumOver } from "./_sum.ts";
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { itemBrier } from "./brier.ts";
  * // p = (.75, .25, 0, 0), answer A: (.75 - 1)^2 + .25^2 = 0.125.
- * console.assert(itemBrier([0, 0, 0, 1], 4, 0) === 0.125);
+ * assert.ok(itemBrier([0, 0, 0, 1], 4, 0) === 0.125);
  * // One unparsed trial of two: p_A = .5 -> (.5 - 1)^2 = 0.25.
- * console.assert(itemBrier([0, -1], 4, 0) === 0.25);
+ * assert.ok(itemBrier([0, -1], 4, 0) === 0.25);
  * ```
  */
 export function itemBrier(
@@ -50,13 +51,14 @@ export function itemBrier(
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { brier } from "./brier.ts";
  * import type { ItemScores } from "./score_items.ts";
  * const scores = {
  *   trials: Uint16Array.of(4, 2, 0),
  *   brier: Float64Array.of(0.125, 1.25, 0),
  * } as ItemScores;
- * console.assert(brier(scores, [0, 1, 2]).value === 0.6875);
+ * assert.ok(brier(scores, [0, 1, 2]).value === 0.6875);
  * ```
  */
 export function brier(

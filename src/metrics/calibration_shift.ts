@@ -29,6 +29,7 @@ export interface CalibrationShift {
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { calibrationShift } from "./calibration_shift.ts";
  * import type { ItemScores } from "./score_items.ts";
  * const scores = {
@@ -37,7 +38,7 @@ export interface CalibrationShift {
  *   confidence: Float64Array.of(1, 0.8),
  * } as ItemScores;
  * const s = calibrationShift(scores, [0, 1]);
- * console.assert(Math.abs(s.value! - 0.4) < 1e-12); // 0.9 - 0.5
+ * assert.ok(Math.abs(s.value! - 0.4) < 1e-12); // 0.9 - 0.5
  * ```
  */
 export function calibrationShift(

@@ -48,6 +48,7 @@ export interface DkeInter {
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dkeInter } from "./dke_inter.ts";
  * const r = dkeInter([
  *   { acc: 0.4, dcalib: 0.30 },
@@ -55,8 +56,8 @@ export interface DkeInter {
  *   { acc: 0.6, dcalib: 0.25 },
  * ]);
  * // Pairs (.4,.5) holds, (.4,.6) holds, (.5,.6) does not: 2 of 3.
- * console.assert(r.pairs === 3 && r.holding === 2);
- * console.assert(r.spearman.pMethod === "exact");
+ * assert.ok(r.pairs === 3 && r.holding === 2);
+ * assert.ok(r.spearman.pMethod === "exact");
  * ```
  */
 export function dkeInter(

@@ -85,10 +85,26 @@ export interface DkeIntra {
  * @throws {RangeError} On a bad level, resample count or coverage.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { dkeIntra } from "./dke_intra.ts";
- * const r = dkeIntra(results, scores, { seed: 1 });
- * console.log(r.holds, r.accDropCi, r.pCalibIncrease);
+ * import { scoreItems } from "./score_items.ts";
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * const r = dkeIntra(results, scoreItems(results, "m"), { seed: 1 });
+ * // Accuracy 1 -> 0 while the shift grows 0 -> 1: the effect holds.
+ * assert.ok(r.holds && r.accDrop === 1 && r.calibIncrease === 1);
  * ```
  */
 export function dkeIntra(

@@ -19,6 +19,7 @@ import { type BinOptions, reliabilityBins } from "./reliability.ts";
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ece } from "./ece.ts";
  * import type { ItemScores } from "./score_items.ts";
  * const scores = {
@@ -27,7 +28,7 @@ import { type BinOptions, reliabilityBins } from "./reliability.ts";
  *   confidence: Float64Array.of(1, 0.9),
  * } as ItemScores;
  * // One bin [0.9, 1]: |0.5 - 0.95| = 0.45.
- * console.assert(Math.abs(ece(scores, [0, 1]).value! - 0.45) < 1e-12);
+ * assert.ok(Math.abs(ece(scores, [0, 1]).value! - 0.45) < 1e-12);
  * ```
  */
 export function ece(

@@ -18,10 +18,11 @@ import type { AccuracyMode } from "./types.ts";
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { itemCorrect } from "./item_correct.ts";
- * console.assert(itemCorrect([0, 0, 1, -1], 4, 0) === 0.5);
- * console.assert(itemCorrect([0, 0, 1, -1], 4, 0, "majority") === 1);
- * console.assert(itemCorrect([0, 1], 4, 0, "majority") === 0); // tie
+ * assert.ok(itemCorrect([0, 0, 1, -1], 4, 0) === 0.5);
+ * assert.ok(itemCorrect([0, 0, 1, -1], 4, 0, "majority") === 1);
+ * assert.ok(itemCorrect([0, 1], 4, 0, "majority") === 0); // tie
  * ```
  */
 export function itemCorrect(

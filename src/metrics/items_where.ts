@@ -75,10 +75,24 @@ function codes(
  * @throws {RangeError} If a filter value is not a known name.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { itemsWhere } from "./items_where.ts";
- * const severeNoise = itemsWhere(results, { severity: 2, category: "Noise" });
- * const clean = itemsWhere(results, { severity: 0 });
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * assert.ok(itemsWhere(results, { severity: 2, category: "Noise" })[0] === 1);
+ * assert.ok(itemsWhere(results, { modality: "MRI" }).length === 0);
  * ```
  */
 export function itemsWhere(results: Results, filter: ItemFilter): Int32Array {
@@ -143,9 +157,23 @@ export function itemsWhere(results: Results, filter: ItemFilter): Int32Array {
  * @returns Item indexes.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { resolveSlice } from "./items_where.ts";
- * const items = resolveSlice(results, { task: "CU" });
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * assert.ok(resolveSlice(results, { severity: 0 })[0] === 0);
  * ```
  */
 export function resolveSlice(results: Results, slice: ItemSlice): Int32Array {

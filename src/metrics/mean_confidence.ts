@@ -13,13 +13,14 @@ import { sumOver } from "./_sum.ts";
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { meanConfidence } from "./mean_confidence.ts";
  * import type { ItemScores } from "./score_items.ts";
  * const scores = {
  *   trials: Uint16Array.of(3, 3),
  *   confidence: Float64Array.of(1, 0.5),
  * } as ItemScores;
- * console.assert(meanConfidence(scores, [0, 1]).value === 0.75);
+ * assert.ok(meanConfidence(scores, [0, 1]).value === 0.75);
  * ```
  */
 export function meanConfidence(

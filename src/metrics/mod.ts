@@ -6,13 +6,29 @@
  *
  * Score once (one pass over all prediction rows), then slice:
  *
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { resultsFromRows } from "../results/load_results.ts";
  * import { accuracy, calibrationShift, dkeIntra, itemsWhere, scoreAll } from "./mod.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *     { model: "m", item_id: "noisy", trial: 2, choice: "B" },
+ *   ],
+ * });
  * const scores = scoreAll(results); // one ItemScores per model
  * const l2 = itemsWhere(results, { severity: 2 });
  * for (const s of scores) {
- *   console.log(s.modelId, accuracy(s, l2).value, calibrationShift(s, l2).value);
- *   console.log(dkeIntra(results, s, { seed: 1 }).pCalibIncrease);
+ *   assert.equal(accuracy(s, l2).value, 0);
+ *   assert.equal(calibrationShift(s, l2).value, 1); // fully confident, all wrong
+ *   assert.ok(dkeIntra(results, s, { seed: 1 }).holds);
  * }
  * ```
  *

@@ -44,10 +44,25 @@ export interface PairedDrop {
  * (an empty table cell) when the slice or its base is empty.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { pairedDrop } from "./paired_drop.ts";
- * const d = pairedDrop(results, scores, { category: "Noise" }, 2);
- * console.log(d.value === null ? "" : (100 * d.value).toFixed(1));
+ * import { scoreItems } from "./score_items.ts";
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * const d = pairedDrop(results, scoreItems(results, "m"), { category: "Noise" }, 2);
+ * assert.ok(d.value === -1); // 0 at L2 against 1 on the clean item
  * ```
  */
 export function pairedDrop(

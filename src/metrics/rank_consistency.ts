@@ -44,13 +44,14 @@ export interface RankConsistency {
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rankConsistency } from "./rank_consistency.ts";
  * const r = rankConsistency({
  *   simulated: { a: 0.9, b: 0.7, c: 0.5 },
  *   real: { a: 0.8, b: 0.6, c: 0.6 },
  * });
- * console.assert(r.ranks.real.b === 2.5 && r.ranks.real.c === 2.5);
- * console.assert(r.pairs[0].n === 3);
+ * assert.ok(r.ranks.real.b === 2.5 && r.ranks.real.c === 2.5);
+ * assert.ok(r.pairs[0].n === 3);
  * ```
  */
 export function rankConsistency(

@@ -34,10 +34,11 @@ export interface RankCorrelationOptions {
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { spearman } from "./rank_correlation.ts";
  * const r = spearman([1, 2, 3, 4], [10, 30, 20, 40]);
- * console.assert(r.statistic === 0.8 && r.pMethod === "exact");
- * console.assert(Math.abs(r.p - 1 / 3) < 1e-12); // 2 * 4/24: 4 of 24 pairings have rho >= 0.8
+ * assert.ok(r.statistic === 0.8 && r.pMethod === "exact");
+ * assert.ok(Math.abs(r.p - 1 / 3) < 1e-12); // 2 * 4/24: 4 of 24 pairings have rho >= 0.8
  * ```
  */
 export function spearman(
@@ -63,9 +64,10 @@ export function spearman(
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kendall } from "./rank_correlation.ts";
  * const r = kendall([1, 2, 3, 4], [10, 30, 20, 40]);
- * console.assert(Math.abs(r.statistic - 4 / 6) < 1e-12); // 5 concordant, 1 discordant
+ * assert.ok(Math.abs(r.statistic - 4 / 6) < 1e-12); // 5 concordant, 1 discordant
  * ```
  */
 export function kendall(

@@ -39,6 +39,7 @@ export interface BinOptions extends AccuracyOptions {
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reliabilityBins } from "./reliability.ts";
  * import type { ItemScores } from "./score_items.ts";
  * const scores = {
@@ -47,8 +48,8 @@ export interface BinOptions extends AccuracyOptions {
  *   confidence: Float64Array.of(1, 0.9, 0.2),
  * } as ItemScores;
  * const bins = reliabilityBins(scores, [0, 1, 2], { bins: 2 });
- * console.assert(bins[0].n === 1 && bins[0].accuracy === 0.4);
- * console.assert(bins[1].n === 2 && bins[1].confidence === 0.95);
+ * assert.ok(bins[0].n === 1 && bins[0].accuracy === 0.4);
+ * assert.ok(bins[1].n === 2 && bins[1].confidence === 0.95);
  * ```
  */
 export function reliabilityBins(

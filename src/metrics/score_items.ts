@@ -47,10 +47,25 @@ export interface ItemScores {
  * of range, a trial count above 65535, or a choice outside -1..K-1.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { scoreAll } from "./score_items.ts";
- * const scores = scoreAll(results);
- * console.log(scores[0].confidence[0]);
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * const [s] = scoreAll(results);
+ * assert.ok(s.correct[0] === 1 && s.correct[1] === 0);
+ * assert.ok(s.confidence[1] === 1); // one vote, unanimous
  * ```
  */
 export function scoreAll(results: Results): ItemScores[] {
@@ -66,10 +81,24 @@ export function scoreAll(results: Results): ItemScores[] {
  * @throws {RangeError} If the model is unknown, or as `scoreAll`.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { scoreItems } from "./score_items.ts";
- * const s = scoreItems(results, "gpt-4o");
- * console.log(s.correct[0], s.confidence[0]);
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * const s = scoreItems(results, "m");
+ * assert.ok(s.trials[0] === 1 && s.brier[1] === 2);
  * ```
  */
 export function scoreItems(
@@ -88,9 +117,23 @@ export function scoreItems(
  * @throws {RangeError} If no such model exists.
  *
  * @example Usage
- * ```ts ignore
+ * ```ts
+ * import assert from "node:assert/strict";
  * import { modelIndex } from "./score_items.ts";
- * console.log(modelIndex(results, "gpt-4o"));
+ * import { resultsFromRows } from "../results/load_results.ts";
+ * const item = (id: string, severity: number, degradation: string) => ({
+ *   item_id: id, question_id: "q1", source: "s", modality: "CT",
+ *   skill: "Counting", degradation, severity, n_options: 4, answer: "A",
+ * });
+ * const results = resultsFromRows({
+ *   models: [{ model: "m", display_name: "M", group: "open-source" }],
+ *   items: [item("clean", 0, "none"), item("noisy", 2, "gaussian_noise")],
+ *   predictions: [
+ *     { model: "m", item_id: "clean", trial: 1, choice: "A" },
+ *     { model: "m", item_id: "noisy", trial: 1, choice: "B" },
+ *   ],
+ * });
+ * assert.ok(modelIndex(results, "m") === 0);
  * ```
  */
 export function modelIndex(results: Results, model: string | number): number {

@@ -20,12 +20,13 @@ import { confidenceFromCounts } from "./_votes.ts";
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { votingConfidence } from "./voting_confidence.ts";
  * // Three votes for A, one for B over K = 4: H = 0.5623, C = 1 - H/log 4.
  * const c = votingConfidence([0, 0, 0, 1], 4);
- * console.assert(Math.abs(c - 0.594361) < 1e-6);
+ * assert.ok(Math.abs(c - 0.594361) < 1e-6);
  * // One unparsed trial in two: (1/2) * 1.
- * console.assert(votingConfidence([2, -1], 4) === 0.5);
+ * assert.ok(votingConfidence([2, -1], 4) === 0.5);
  * ```
  */
 export function votingConfidence(
