@@ -43,7 +43,30 @@ export function nearestNeighbours(m: Matrix, k: number): Neighbours {
   if (k === 0) return { k, index, dist2 };
   for (let i = 0; i < n; i++) {
     const oi = i * d;
-    for (let j = i + 1; j < n; j++) {
+    let j = i + 1;
+    // Four columns per pass: the row i values are loaded once for four sums.
+    for (; j + 4 <= n; j += 4) {
+      const o0 = j * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let t = 0; t < d; t++) {
+        const a = data[oi + t];
+        const e0 = a - data[o0 + t], e1 = a - data[o1 + t];
+        const e2 = a - data[o2 + t], e3 = a - data[o3 + t];
+        s0 += e0 * e0;
+        s1 += e1 * e1;
+        s2 += e2 * e2;
+        s3 += e3 * e3;
+      }
+      offer(i, j, s0);
+      offer(j, i, s0);
+      offer(i, j + 1, s1);
+      offer(j + 1, i, s1);
+      offer(i, j + 2, s2);
+      offer(j + 2, i, s2);
+      offer(i, j + 3, s3);
+      offer(j + 3, i, s3);
+    }
+    for (; j < n; j++) {
       const oj = j * d;
       let s = 0;
       for (let t = 0; t < d; t++) {

@@ -21,6 +21,10 @@ export class QuadForces {
   #comX!: Float64Array;
   #comY!: Float64Array;
   #width2!: Float64Array;
+  #cx!: Float64Array;
+  #cy!: Float64Array;
+  #hw!: Float64Array;
+  #depth!: Uint8Array;
   #stack: Int32Array;
 
   constructor(n: number) {
@@ -49,6 +53,10 @@ export class QuadForces {
     this.#comX = copy(this.#comX, (c) => new Float64Array(c));
     this.#comY = copy(this.#comY, (c) => new Float64Array(c));
     this.#width2 = copy(this.#width2, (c) => new Float64Array(c));
+    this.#cx = copy(this.#cx, (c) => new Float64Array(c));
+    this.#cy = copy(this.#cy, (c) => new Float64Array(c));
+    this.#hw = copy(this.#hw, (c) => new Float64Array(c));
+    this.#depth = copy(this.#depth, (c) => new Uint8Array(c));
     this.#cap = cap;
   }
 
@@ -119,13 +127,16 @@ export class QuadForces {
     // Build breadth-first: node c covers perm[lo[c], hi[c]) within a square
     // of half-width hw[c] centred on (cx[c], cy[c]).
     let count = 1;
-    const cx: number[] = [(minX + maxX) / 2];
-    const cy: number[] = [(minY + maxY) / 2];
-    const hw: number[] = [half];
-    const depth: number[] = [0];
+    this.#cx[0] = (minX + maxX) / 2;
+    this.#cy[0] = (minY + maxY) / 2;
+    this.#hw[0] = half;
+    this.#depth[0] = 0;
     this.#lo[0] = 0;
     this.#hi[0] = n;
+    const qc = new Int32Array(4), start = new Int32Array(4);
+    const cur = new Int32Array(4);
     for (let c = 0; c < count; c++) {
+      const cx = this.#cx, cy = this.#cy, hw = this.#hw, depth = this.#depth;
       const l = this.#lo[c], h = this.#hi[c];
       let sx = 0, sy = 0;
       for (let t = l; t < h; t++) {
@@ -138,18 +149,15 @@ export class QuadForces {
       this.#nChild[c] = 0;
       if (h - l <= 1 || depth[c] >= 48) continue;
       // Partition into quadrants 0..3 (bit 0: x >= cx, bit 1: y >= cy).
-      const qc = [0, 0, 0, 0];
+      qc.fill(0);
       for (let t = l; t < h; t++) {
         const p = perm[t];
         qc[(y[2 * p] >= cx[c] ? 1 : 0) | (y[2 * p + 1] >= cy[c] ? 2 : 0)]++;
       }
-      const start = [
-        l,
-        l + qc[0],
-        l + qc[0] + qc[1],
-        l + qc[0] + qc[1] + qc[2],
-      ];
-      const cur = start.slice();
+      start[0] = cur[0] = l;
+      start[1] = cur[1] = l + qc[0];
+      start[2] = cur[2] = start[1] + qc[1];
+      start[3] = cur[3] = start[2] + qc[2];
       for (let t = l; t < h; t++) {
         const p = perm[t];
         tmp[
@@ -164,10 +172,10 @@ export class QuadForces {
         if (qc[quad] === 0) continue;
         this.#lo[count] = start[quad];
         this.#hi[count] = start[quad] + qc[quad];
-        cx[count] = cx[c] + (quad & 1 ? q : -q);
-        cy[count] = cy[c] + (quad & 2 ? q : -q);
-        hw[count] = q;
-        depth[count] = depth[c] + 1;
+        this.#cx[count] = cx[c] + (quad & 1 ? q : -q);
+        this.#cy[count] = cy[c] + (quad & 2 ? q : -q);
+        this.#hw[count] = q;
+        this.#depth[count] = depth[c] + 1;
         count++;
         this.#nChild[c]++;
       }
