@@ -18,10 +18,15 @@ export * from "./place_model.ts";
 export * from "./eval_subset.ts";
 export * from "./fake_vlm.ts";
 export * from "./power.ts";
-export type { Results } from "../results/results.ts";
+export type * from "../results/results.ts";
 export type { ItemScores } from "../metrics/score_items.ts";
 export type {
+  CalibrationRow,
   FidelityRow,
   FidelitySummary,
+  HeatmapDropRow,
+  OverallRow,
+  RealworldRow,
   ReproducedTables,
+  SliceAccuracyRow,
 } from "../paper/fidelity.ts";
