@@ -38,7 +38,15 @@ export const RAW_FILES: readonly string[] = RAW_SETS.flatMap((s) =>
 /** Progress callback: a step label, units done, units in total. */
 export type RawProgress = (label: string, done: number, total: number) => void;
 
-/** Quiet progress lines on stderr (one per step and every 10 models). */
+/**
+ * Quiet progress lines on stderr (one per step and every 10 models).
+ *
+ * @example Usage
+ * ```ts
+ * import { quietProgress } from "./raw_data.ts";
+ * quietProgress("fitting main", 40, 40); // prints "fitting main: 40/40"
+ * ```
+ */
 export const quietProgress: RawProgress = (label, done, total) => {
   if (done === total || done % 10 === 0) {
     console.error(`${label}: ${done}/${total}`);
