@@ -14,7 +14,11 @@ import {
   TASK_CAPABILITY,
   TASKS,
 } from "../taxonomy/mod.ts";
-import { NO_DEGRADATION, type Results } from "../results/results.ts";
+import {
+  type ItemColumns,
+  NO_DEGRADATION,
+  type Results,
+} from "../results/results.ts";
 
 /** One value or a list of accepted values. */
 export type OneOrMany<T> = T | readonly T[];
@@ -40,6 +44,8 @@ export interface ItemFilter {
   modality?: OneOrMany<Modality>;
   /** Source name(s), compared exactly. */
   source?: OneOrMany<string>;
+  /** Any other predicate over the item columns (e.g. an `extra` column). */
+  where?: (item: number, items: ItemColumns) => boolean;
 }
 
 /** An item subset: explicit item indexes or a filter. */
@@ -49,6 +55,7 @@ function codes(
   field: string,
   wanted: unknown,
   names: readonly (string | number)[],
+  codeOf: (i: number) => number = (i) => i,
 ): Uint8Array {
   const mask = new Uint8Array(256);
   const list = Array.isArray(wanted) ? wanted : [wanted];
@@ -61,7 +68,7 @@ function codes(
         }: expected one of ${names.map((n) => JSON.stringify(n)).join(", ")}`,
       );
     }
-    mask[i] = 1;
+    mask[codeOf(i)] = 1;
   }
   return mask;
 }
@@ -104,12 +111,12 @@ export function itemsWhere(results: Results, filter: ItemFilter): Int32Array {
     add(it.severity, codes("severity", filter.severity, [0, 1, 2]));
   }
   if (filter.degradation !== undefined) {
-    const names: string[] = [...DEGRADATIONS];
-    names[NO_DEGRADATION] = "none";
+    const names = [...DEGRADATIONS, "none"];
     const mask = codes(
       "degradation",
       filter.degradation,
-      names.map((n) => n ?? ""),
+      names,
+      (i) => i === DEGRADATIONS.length ? NO_DEGRADATION : i,
     );
     add(it.degradation, mask);
   }
@@ -132,6 +139,10 @@ export function itemsWhere(results: Results, filter: ItemFilter): Int32Array {
   }
   if (filter.modality !== undefined) {
     add(it.modality, codes("modality", filter.modality, MODALITIES));
+  }
+  if (filter.where !== undefined) {
+    const where = filter.where;
+    tests.push((x) => where(x, it));
   }
   if (filter.source !== undefined) {
     const set = new Set<string>(

@@ -27,6 +27,19 @@ Deno.test("itemsWhere() selects by every attribute (see testdata/drop_fixture.ts
     9,
   ]);
   assert.deepEqual(where({ severity: 2, modality: "CT", source: "S" }), [2, 5]);
+  // A free predicate over the columns, combined with the named fields.
+  assert.deepEqual(
+    where({ severity: 0, where: (x, it) => it.questionId[x] !== "q1" }),
+    [3, 6, 8],
+  );
+  assert.deepEqual(where({ degradation: ["none", "motion_blur"] }), [
+    0,
+    3,
+    4,
+    5,
+    6,
+    8,
+  ]);
 });
 
 Deno.test("itemsWhere() rejects unknown names", () => {
@@ -37,6 +50,11 @@ Deno.test("itemsWhere() rejects unknown names", () => {
   );
   // deno-lint-ignore no-explicit-any
   assert.throws(() => itemsWhere(r, { severity: 3 as any }), RangeError);
+  assert.throws(
+    // deno-lint-ignore no-explicit-any
+    () => itemsWhere(r, { degradation: "blur" as any }),
+    /"xray_motion_blur_artifact", "none"$/,
+  );
 });
 
 Deno.test("resolveSlice() passes indexes through and resolves filters", () => {
