@@ -3,8 +3,10 @@
 // user code; a wrong cell is reported with its 1-based row, column and value
 // instead of failing inside Plot.
 
+import { AVERAGE_ROW as AVERAGE_MODEL } from "../tables/format.ts";
+
 /** The label of the tables' "mean over models" row (src/tables). */
-export const AVERAGE_MODEL: string = "Average (All Models)";
+export { AVERAGE_MODEL };
 
 /** A column kind: text, number-or-null (NaN counts as null), number, integer >= 0, optional number-or-null. */
 export type Kind = "string" | "number?" | "number" | "int" | "optional number?";

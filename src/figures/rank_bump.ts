@@ -16,7 +16,7 @@ import {
 } from "./_dom.ts";
 import { checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
-import { kendallTauB, spearman } from "./_rank_corr.ts";
+import { kendall, spearman } from "../metrics/rank_correlation.ts";
 import type { FigureSvg, ModelMeta, RankRow, TableRows } from "./types.ts";
 
 /** Options of {@link rankBump}. */
@@ -76,8 +76,8 @@ function correlationNotes(
     const f = (v: number) => Number.isFinite(v) ? v.toFixed(3) : "undefined";
     return [
       `${level}, simulated vs real-world (n = ${both.length} models): Spearman ρ = ${
-        f(spearman(x, y))
-      }, Kendall τ-b = ${f(kendallTauB(x, y))}`,
+        f(spearman(x, y).statistic)
+      }, Kendall τ-b = ${f(kendall(x, y).statistic)}`,
     ];
   });
 }

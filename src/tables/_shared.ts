@@ -1,11 +1,8 @@
-import type { TableRow } from "./format.ts";
+import { AVERAGE_ROW, type TableRow } from "./format.ts";
 import type { ItemScores } from "../metrics/score_items.ts";
 import { accuracy } from "../metrics/accuracy.ts";
 import { type DropLevel, pairedDrop } from "../metrics/paired_drop.ts";
 import type { Results } from "../results/results.ts";
-
-/** The label of the row that averages the model rows. */
-export const AVERAGE_ROW = "Average (All Models)";
 
 /** Accuracy in percent, or null for an empty set. */
 export function pct(

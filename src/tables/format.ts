@@ -8,6 +8,9 @@
 /** A table cell value. */
 export type TableCell = string | number | boolean | null;
 
+/** The `model` label of the row that averages the model rows (unweighted mean over models). */
+export const AVERAGE_ROW: string = "Average (All Models)";
+
 /** A table row: column name -> cell. */
 export type TableRow = Record<string, TableCell>;
 
