@@ -22,7 +22,18 @@ import type { Table } from "./read_table.ts";
 import { type ItemColumns, NO_DEGRADATION } from "./results.ts";
 import { ITEM_COLUMNS, parseItemRow } from "./rows.ts";
 
-/** Report required columns missing from a table; `true` if all present. */
+/**
+ * Report required columns missing from a table; `true` if all present.
+ *
+ * @example Usage
+ * ```ts
+ * import { requireColumns } from "./build_items.ts";
+ * import { ProblemList } from "./problems.ts";
+ * const problems = new ProblemList();
+ * const ok = requireColumns({ file: "m.csv", columns: ["model"] }, ["model", "group"], problems);
+ * console.assert(!ok && problems.kept[0].column === "group");
+ * ```
+ */
 export function requireColumns(
   table: Pick<Table, "file" | "columns">,
   required: readonly string[],

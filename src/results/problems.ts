@@ -21,7 +21,15 @@ export interface Problem {
   expected: string;
 }
 
-/** Default number of problems kept in detail before "and N more". */
+/**
+ * Default number of problems kept in detail before "and N more".
+ *
+ * @example Usage
+ * ```ts
+ * import { DEFAULT_MAX_PROBLEMS } from "./problems.ts";
+ * console.assert(DEFAULT_MAX_PROBLEMS === 20);
+ * ```
+ */
 export const DEFAULT_MAX_PROBLEMS: number = 20;
 
 /**

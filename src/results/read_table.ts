@@ -54,7 +54,19 @@ async function readWhole(path: string): Promise<Uint8Array> {
   return at === bytes.length ? bytes : bytes.subarray(0, at);
 }
 
-/** Read a file's bytes, gunzipping a `.gz` file; problems go to the list. */
+/**
+ * Read a file's bytes, gunzipping a `.gz` file; an unreadable file or bad
+ * gzip data is recorded in `problems` and gives `null`.
+ *
+ * @example Usage
+ * ```ts
+ * import { readBytes } from "./read_table.ts";
+ * import { ProblemList } from "./problems.ts";
+ * const problems = new ProblemList();
+ * console.assert(await readBytes("no/such/file.csv", problems) === null);
+ * console.assert(problems.kept[0].code === "unreadable");
+ * ```
+ */
 export async function readBytes(
   path: string,
   problems: ProblemList,
@@ -147,6 +159,14 @@ function jsonlCursor(
 /**
  * Open a cursor over a table file; `null` (with a problem recorded) if the
  * file cannot be read or decompressed.
+ *
+ * @example Usage
+ * ```ts
+ * import { openCursor } from "./read_table.ts";
+ * import { ProblemList } from "./problems.ts";
+ * const cursor = await openCursor("data/sample/models.csv", new ProblemList());
+ * console.assert(cursor !== null && cursor.columns[0] === "model");
+ * ```
  */
 export async function openCursor(
   path: string,
@@ -164,7 +184,17 @@ export async function openCursor(
   );
 }
 
-/** Read every record of a cursor into string columns. */
+/**
+ * Read every record of a cursor into string columns.
+ *
+ * @example Usage
+ * ```ts
+ * import { openCursor, tableFromCursor } from "./read_table.ts";
+ * import { ProblemList } from "./problems.ts";
+ * const cursor = await openCursor("data/sample/models.csv", new ProblemList());
+ * console.assert(tableFromCursor(cursor!).n === 3);
+ * ```
+ */
 export function tableFromCursor(cursor: RecordCursor): Table {
   const columns = [...cursor.columns];
   const cols = columns.map(() => [] as string[]);
@@ -220,6 +250,14 @@ export async function readTable(
 /**
  * Find the one file named `<name>.csv|.tsv|.jsonl[.gz]` in `dir`; a problem
  * (and `null`) if there is none or several.
+ *
+ * @example Usage
+ * ```ts
+ * import { findTable } from "./read_table.ts";
+ * import { ProblemList } from "./problems.ts";
+ * const path = await findTable("data/sample", "items", new ProblemList());
+ * console.assert(path?.endsWith("items.csv"));
+ * ```
  */
 export async function findTable(
   dir: string,

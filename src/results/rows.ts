@@ -45,7 +45,15 @@ export interface ModelRow {
   params_b: number | null;
 }
 
-/** Required columns of items tables. */
+/**
+ * Required columns of items tables.
+ *
+ * @example Usage
+ * ```ts
+ * import { ITEM_COLUMNS } from "./rows.ts";
+ * console.assert(ITEM_COLUMNS.includes("n_options"));
+ * ```
+ */
 export const ITEM_COLUMNS: readonly string[] = [
   "item_id",
   "question_id",
@@ -58,14 +66,30 @@ export const ITEM_COLUMNS: readonly string[] = [
   "answer",
 ];
 
-/** Required columns of models tables. */
+/**
+ * Required columns of models tables (`params_b` is optional).
+ *
+ * @example Usage
+ * ```ts
+ * import { MODEL_COLUMNS } from "./rows.ts";
+ * console.assert(!MODEL_COLUMNS.includes("params_b"));
+ * ```
+ */
 export const MODEL_COLUMNS: readonly string[] = [
   "model",
   "display_name",
   "group",
 ];
 
-/** Model groups. */
+/**
+ * Model groups.
+ *
+ * @example Usage
+ * ```ts
+ * import { GROUPS } from "./rows.ts";
+ * console.assert(GROUPS.includes("medical"));
+ * ```
+ */
 export const GROUPS: readonly ["proprietary", "open-source", "medical"] = [
   "proprietary",
   "open-source",

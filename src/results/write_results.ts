@@ -26,7 +26,15 @@ export interface WriteResultsOptions {
   gzip?: boolean;
 }
 
-/** The letters A..Z, index = letter code. */
+/**
+ * The letters A..Z; a letter's index is its answer or choice code.
+ *
+ * @example Usage
+ * ```ts
+ * import { LETTERS } from "./write_results.ts";
+ * console.assert(LETTERS[2] === "C");
+ * ```
+ */
 export const LETTERS: string = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 function extraColumns(
