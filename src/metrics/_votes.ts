@@ -17,9 +17,10 @@ export function fractionCorrect(
 }
 
 /**
- * 1 if the answer is the strict plurality choice, else 0. Unparsed trials
+ * 1 if the answer is the strict plurality choice, else 0; a tie for first
+ * place is wrong. With `unparsedCompetes` (the default) unparsed trials
  * compete as one more pseudo-choice, so an item mostly unparsed is wrong;
- * a tie for first place is wrong.
+ * otherwise only parsed votes count.
  */
 export function majorityCorrect(
   counts: ArrayLike<number>,
@@ -27,9 +28,10 @@ export function majorityCorrect(
   total: number,
   parsed: number,
   answer: number,
+  unparsedCompetes = true,
 ): 0 | 1 {
   const top = counts[answer];
-  if (top === 0 || total - parsed >= top) return 0;
+  if (top === 0 || (unparsedCompetes && total - parsed >= top)) return 0;
   for (let i = 0; i < nOptions; i++) {
     if (i !== answer && counts[i] >= top) return 0;
   }

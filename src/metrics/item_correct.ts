@@ -1,6 +1,6 @@
 import { checkAnswer, countVotes } from "./_count_votes.ts";
 import { fractionCorrect, majorityCorrect } from "./_votes.ts";
-import type { AccuracyMode } from "./types.ts";
+import type { AccuracyMode, ScoreOptions } from "./types.ts";
 
 /**
  * correct(x) of one item from its votes (METRICS.md "Accuracy"): in mode
@@ -14,6 +14,8 @@ import type { AccuracyMode } from "./types.ts";
  * @param nOptions K (2..26).
  * @param answer Correct option index.
  * @param mode `"mean"` (default) or `"majority"`.
+ * @param options `majorityUnparsed`: `"compete"` (default) or `"ignore"`
+ * (only parsed votes count in the plurality).
  * @returns correct(x) in [0, 1]; 0 for an empty list.
  *
  * @example Usage
@@ -23,6 +25,9 @@ import type { AccuracyMode } from "./types.ts";
  * assert.ok(itemCorrect([0, 0, 1, -1], 4, 0) === 0.5);
  * assert.ok(itemCorrect([0, 0, 1, -1], 4, 0, "majority") === 1);
  * assert.ok(itemCorrect([0, 1], 4, 0, "majority") === 0); // tie
+ * assert.ok(itemCorrect([0, -1, -1], 4, 0, "majority") === 0);
+ * const ignore = { majorityUnparsed: "ignore" } as const;
+ * assert.ok(itemCorrect([0, -1, -1], 4, 0, "majority", ignore) === 1);
  * ```
  */
 export function itemCorrect(
@@ -30,12 +35,20 @@ export function itemCorrect(
   nOptions: number,
   answer: number,
   mode: AccuracyMode = "mean",
+  options: ScoreOptions = {},
 ): number {
   const { counts, total, parsed } = countVotes(votes, nOptions);
   checkAnswer(answer, nOptions);
   if (mode === "mean") return fractionCorrect(counts, total, answer);
   if (mode === "majority") {
-    return majorityCorrect(counts, nOptions, total, parsed, answer);
+    return majorityCorrect(
+      counts,
+      nOptions,
+      total,
+      parsed,
+      answer,
+      (options.majorityUnparsed ?? "compete") === "compete",
+    );
   }
   throw new TypeError(
     `Cannot score an item in mode "${mode}": expected "mean" or "majority"`,

@@ -16,6 +16,16 @@ Deno.test("itemCorrect() scores one item in both modes", () => {
   assert.throws(() => itemCorrect([0], 4, 0, "vote" as any), TypeError);
 });
 
+Deno.test("itemCorrect() can leave unparsed trials out of the majority vote", () => {
+  const ignore = { majorityUnparsed: "ignore" } as const;
+  // A, unparsed, unparsed: A is the only parsed vote -> 1 (0 when unparsed competes).
+  assert.equal(itemCorrect([0, -1, -1], 4, 0, "majority", ignore), 1);
+  assert.equal(itemCorrect([0, -1, -1], 4, 0, "majority"), 0);
+  // Ties among parsed votes stay wrong; no parsed vote is wrong.
+  assert.equal(itemCorrect([0, 1, -1], 4, 0, "majority", ignore), 0);
+  assert.equal(itemCorrect([-1], 4, 0, "majority", ignore), 0);
+});
+
 Deno.test("itemCorrect() majority is 1 only if the answer holds a strict plurality", () => {
   fc.assert(fc.property(
     fc.array(fc.integer({ min: -1, max: 2 }), { maxLength: 8 }),

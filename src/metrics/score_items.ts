@@ -5,6 +5,7 @@ import {
   fractionCorrect,
   majorityCorrect,
 } from "./_votes.ts";
+import type { ScoreOptions } from "./types.ts";
 
 /**
  * Per-item scores of one model: one entry per item of `results.items` in
@@ -38,10 +39,11 @@ export interface ItemScores {
  * Per item x of model f (METRICS.md): `correct` = (1/T) sum_t 1[y_t = y*]
  * (paper eq. 2 before averaging), `confidence` = (V/T) clamp(1 - H/log K,
  * 0, 1) (paper eq. 3), `majority` = 1 if y* is the strict plurality choice
- * (unparsed trials compete as one more pseudo-choice; a tie for first place
- * is wrong), `brier` = sum_i (p_i - 1[i = y*])^2 with p_i = count_i / T.
+ * (unparsed trials compete as one more pseudo-choice unless
+ * `majorityUnparsed: "ignore"`; a tie for first place is wrong), `brier` = sum_i (p_i - 1[i = y*])^2 with p_i = count_i / T.
  *
  * @param results Loaded results.
+ * @param options `majorityUnparsed`: `"compete"` (default) or `"ignore"`.
  * @returns One `ItemScores` per model, in `results.models` order.
  * @throws {RangeError} If a prediction row holds a model or item index out
  * of range, a trial count above 65535, or a choice outside -1..K-1.
@@ -68,8 +70,11 @@ export interface ItemScores {
  * assert.ok(s.confidence[1] === 1); // one vote, unanimous
  * ```
  */
-export function scoreAll(results: Results): ItemScores[] {
-  return scoreModels(results, null);
+export function scoreAll(
+  results: Results,
+  options: ScoreOptions = {},
+): ItemScores[] {
+  return scoreModels(results, null, unparsedCompetes(options));
 }
 
 /**
@@ -77,6 +82,7 @@ export function scoreAll(results: Results): ItemScores[] {
  *
  * @param results Loaded results.
  * @param model Model id or index into `results.models`.
+ * @param options As for `scoreAll`.
  * @returns The model's per-item scores.
  * @throws {RangeError} If the model is unknown, or as `scoreAll`.
  *
@@ -104,8 +110,13 @@ export function scoreAll(results: Results): ItemScores[] {
 export function scoreItems(
   results: Results,
   model: string | number,
+  options: ScoreOptions = {},
 ): ItemScores {
-  return scoreModels(results, modelIndex(results, model))[0];
+  return scoreModels(
+    results,
+    modelIndex(results, model),
+    unparsedCompetes(options),
+  )[0];
 }
 
 /**
@@ -160,7 +171,21 @@ export function modelIndex(results: Results, model: string | number): number {
   return i;
 }
 
-function scoreModels(results: Results, only: number | null): ItemScores[] {
+function unparsedCompetes(options: ScoreOptions): boolean {
+  const m = options.majorityUnparsed ?? "compete";
+  if (m !== "compete" && m !== "ignore") {
+    throw new TypeError(
+      `Cannot treat unparsed trials as "${m}" in the majority vote: expected "compete" or "ignore"`,
+    );
+  }
+  return m === "compete";
+}
+
+function scoreModels(
+  results: Results,
+  only: number | null,
+  competes: boolean,
+): ItemScores[] {
   const { items, predictions: p, models } = results;
   const nItems = items.n;
   const nModels = only === null ? models.length : 1;
@@ -246,7 +271,14 @@ function scoreModels(results: Results, only: number | null): ItemScores[] {
       s.trials[x] = total;
       s.parsed[x] = parsed;
       s.correct[x] = fractionCorrect(counts, total, answer);
-      s.majority[x] = majorityCorrect(counts, kOpt, total, parsed, answer);
+      s.majority[x] = majorityCorrect(
+        counts,
+        kOpt,
+        total,
+        parsed,
+        answer,
+        competes,
+      );
       s.confidence[x] = confidenceFromCounts(counts, kOpt, total, parsed);
       s.brier[x] = brierFromCounts(counts, kOpt, total, answer);
     }

@@ -61,6 +61,23 @@ Deno.test("scoreAll() scores every model like scoreItems()", () => {
   ]);
 });
 
+Deno.test("scoreAll() majorityUnparsed option", () => {
+  // Model n, item 0: unparsed, unparsed, A (answer A): wrong when unparsed
+  // competes (2 >= 1), right when only parsed votes count.
+  const r = fixture();
+  assert.equal(scoreAll(r)[1].majority[0], 0);
+  assert.equal(scoreAll(r, { majorityUnparsed: "ignore" })[1].majority[0], 1);
+  assert.equal(
+    scoreItems(r, "n", { majorityUnparsed: "ignore" }).majority[0],
+    1,
+  );
+  assert.throws(
+    // deno-lint-ignore no-explicit-any
+    () => scoreAll(r, { majorityUnparsed: "drop" as any }),
+    /expected "compete" or "ignore"/,
+  );
+});
+
 Deno.test("scoreItems() rejects unknown models and bad choices", () => {
   const r = fixture();
   assert.throws(() => scoreItems(r, "zz"), /Cannot find model "zz"/);

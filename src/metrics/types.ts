@@ -24,3 +24,16 @@ export interface AccuracyOptions {
   /** Per-item correctness (default `"mean"`). */
   mode?: AccuracyMode;
 }
+
+/**
+ * How unparsed trials enter the majority vote: `"compete"` (default) = they
+ * form one more pseudo-choice, so an answer must also outnumber them
+ * strictly; `"ignore"` = only parsed votes are counted.
+ */
+export type MajorityUnparsed = "compete" | "ignore";
+
+/** Options of the per-item scoring. */
+export interface ScoreOptions {
+  /** Unparsed trials in the majority vote (default `"compete"`). */
+  majorityUnparsed?: MajorityUnparsed;
+}
