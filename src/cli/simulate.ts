@@ -9,7 +9,8 @@
  *     deno task simulate --paper --update-manifest   (maintainers: after changing the generator)
  *
  * `profiles.json` is an array of `{ "model", "accuracy": [L0, L1, L2],
- * "confidence"?: [L0, L1, L2], "group"?, "paramsB"? }` (fractions).
+ * "confidence"?: [L0, L1, L2], "overconfidence"?: [L0, L1, L2], "group"?,
+ * "paramsB"? }` (fractions; overconfidence = confidence - accuracy).
  *
  * @module
  */

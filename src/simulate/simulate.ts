@@ -26,6 +26,12 @@ export interface SimulatedModel {
   accuracy: readonly [number, number, number];
   /** Mean voting confidence at L0, L1, L2 (fractions); omitted: whatever the latent structure gives. */
   confidence?: readonly [number, number, number];
+  /**
+   * Alternatively, the calibration shift Δcalib = confidence - accuracy at
+   * L0, L1, L2 (confidence is then accuracy + overconfidence, clamped to
+   * [0, 1]); ignored when `confidence` is given.
+   */
+  overconfidence?: readonly [number, number, number];
 }
 
 /** Options of {@linkcode simulate}. */
@@ -92,24 +98,33 @@ function check(
     }
     seen.add(m.model);
     for (
-      const [name, v] of [["accuracy", m.accuracy], [
-        "confidence",
-        m.confidence,
-      ]] as const
+      const [name, v, lo] of [
+        ["accuracy", m.accuracy, 0],
+        ["confidence", m.confidence, 0],
+        ["overconfidence", m.overconfidence, -1],
+      ] as const
     ) {
-      if (v === undefined && name === "confidence") continue;
+      if (v === undefined && name !== "accuracy") continue;
       if (
         !Array.isArray(v) || v.length !== 3 ||
-        v.some((x) => !(x >= 0 && x <= 1))
+        v.some((x) => !(x >= lo && x <= 1))
       ) {
         throw new RangeError(
           `Cannot simulate model "${m.model}" with ${name} ${
             JSON.stringify(v)
-          }: expected three fractions in [0, 1] (L0, L1, L2)`,
+          }: expected three numbers in [${lo}, 1] (L0, L1, L2)`,
         );
       }
     }
   }
+}
+
+function targetConfidence(m: SimulatedModel, L: number): number | null {
+  if (m.confidence) return m.confidence[L]!;
+  if (m.overconfidence) {
+    return Math.min(1, Math.max(0, m.accuracy[L]! + m.overconfidence[L]!));
+  }
+  return null;
 }
 
 /**
@@ -154,7 +169,7 @@ export function simulate(options: SimulateOptions = {}): ResultsData {
         Uint8Array.from(idx, (i) => items.nOptions[i]!),
         trials,
         m.accuracy[L]!,
-        m.confidence ? m.confidence[L]! : null,
+        targetConfidence(m, L),
         prng.fork(),
       );
       idx.forEach((i, j) => (k[i] = fit.k[j]!));

@@ -67,7 +67,7 @@ Deno.test("profiles are hit: accuracy to one trial, confidence closely", () => {
 Deno.test("bad profiles are rejected with the value and what was expected", () => {
   assert.throws(
     () => simulate({ models: [{ model: "x", accuracy: [0.5, 1.2, 0.3] }] }),
-    /model "x" with accuracy \[0\.5,1\.2,0\.3\]: expected three fractions/,
+    /model "x" with accuracy \[0\.5,1\.2,0\.3\]: expected three numbers in \[0, 1\]/,
   );
   assert.throws(() => simulate({ trials: 0 }), /0 trials: expected an integer/);
   assert.throws(
@@ -80,4 +80,24 @@ Deno.test("bad profiles are rejected with the value and what was expected", () =
       }),
     /model id "x": expected a unique/,
   );
+});
+
+Deno.test("overconfidence profiles set confidence = accuracy + shift", () => {
+  const sim = simulate({
+    questions: 300,
+    trials: 10,
+    seed: 9,
+    models: [{
+      model: "dk",
+      accuracy: [0.7, 0.6, 0.5],
+      overconfidence: [0.1, 0.2, 0.3],
+    }],
+  });
+  for (const r of calibrationTable(sim).filter((r) => r.level !== "L12")) {
+    const L = Number(r.level[1]);
+    assert.ok(
+      Math.abs(r.delta_calib - [0.1, 0.2, 0.3][L]!) < 0.012,
+      `${r.level} ${r.delta_calib}`,
+    );
+  }
 });
