@@ -52,10 +52,6 @@ export function listText(): string {
         info.modality ?? "any"
       }]`,
     );
-    if (!d) {
-      out.push("    (operator not available in this build)");
-      continue;
-    }
     out.push(`    ${d.description}`);
     for (const p of d.parameters) {
       out.push(
@@ -134,11 +130,6 @@ async function main(): Promise<number> {
       `Unknown degradation "${type}": expected one of ${
         DEGRADATIONS.join(", ")
       } (see --list)`,
-    );
-  }
-  if (!DEGRADERS[type]) {
-    throw new UsageError(
-      `Degradation "${type}" has no operator in this build (see --list)`,
     );
   }
   const level = integerOption(args, "level", 1, 2);

@@ -56,7 +56,7 @@ export const DEGRADERS: Readonly<Record<Degradation, Degrader>> = {
 
 /**
  * The operator for an id; throws a TypeError for an unknown id (listing the
- * valid ones) or an id whose operator is not available.
+ * valid ones).
  *
  * @param id A degradation id.
  * @returns The operator.
