@@ -57,13 +57,14 @@ function checkAngles(anglesDeg: readonly number[]): void {
  * @param anglesDeg Projection angles in degrees.
  * @returns The sinogram, `anglesDeg.length` rows of N detector bins.
  *
- * @example A centred point projects to the centre bin at every angle
+ * @example A centred point projects to the centre bin
  * ```ts
  * import { radon } from "./_radon.ts";
  * const img = new Float64Array(9 * 9);
  * img[4 * 9 + 4] = 1;
- * const sino = radon(img, 9, [0, 45, 90]);
- * console.assert(Math.abs(sino[4] - 1) < 1e-12 && Math.abs(sino[9 + 4] - 1) < 1e-12);
+ * const sino = radon(img, 9, [0, 90]);
+ * console.assert(Math.abs(sino[4] - 1) < 1e-9 && Math.abs(sino[9 + 4] - 1) < 1e-9);
+ * console.assert(Math.abs(sino[3]) < 1e-9);
  * ```
  */
 export function radon(
@@ -103,7 +104,7 @@ function checkPlacement(width: number, height: number, size: number): void {
  * ```ts
  * import { radonCentered } from "./_radon.ts";
  * const sino = radonCentered(new Float64Array([1]), 1, 1, 5, [0, 90]);
- * console.assert(sino[2] === 1 && sino[5 + 2] === 1);
+ * console.assert(Math.abs(sino[2] - 1) < 1e-9 && Math.abs(sino[5 + 2] - 1) < 1e-9);
  * ```
  */
 export function radonCentered(
