@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
+import fc from "fast-check";
 import { readTable } from "./read_table.ts";
 import { ResultsError } from "./problems.ts";
 import { writeTable } from "./write_table.ts";
@@ -143,4 +144,50 @@ Deno.test("readTable() reads back what writeTable() wrote, in every format", asy
     assert.deepEqual(t.values.q, rows.map((r) => r[1]), suffix);
     assert.deepEqual(t.values.r, rows.map((r) => r[2]), suffix);
   }
+});
+
+Deno.test("readTable() reads back any strings writeTable() wrote, with physical lines (property)", async () => {
+  const cell = fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom("", '"', ",", "\t", "\n", "\r\n", "\r", " x ", "é", 'a"b'),
+    fc.array(fc.constantFrom("a", '"', ",", "\n", "\t", "\r", "ü"), {
+      maxLength: 6,
+    }).map((a) => a.join("")),
+  );
+  const width = fc.integer({ min: 1, max: 3 });
+  await fc.assert(
+    fc.asyncProperty(
+      width.chain((w) =>
+        fc.tuple(
+          fc.constant(w),
+          fc.array(fc.array(cell, { minLength: w, maxLength: w }), {
+            maxLength: 6,
+          }),
+          fc.constantFrom(".csv", ".tsv", ".jsonl", ".csv.gz"),
+        )
+      ),
+      async ([w, rows, suffix]) => {
+        const columns = Array.from({ length: w }, (_, i) => `c${i}`);
+        const path = await Deno.makeTempFile({ suffix });
+        await writeTable(path, columns, rows);
+        if (rows.length === 0 && suffix === ".jsonl") return; // empty JSONL is rejected
+        const t = await readTable(path);
+        await Deno.remove(path);
+        assert.equal(t.n, rows.length);
+        columns.forEach((c, i) =>
+          assert.deepEqual(t.values[c], rows.map((r) => r[i]))
+        );
+        if (suffix === ".jsonl") {
+          assert.deepEqual([...t.lines], rows.map((_, i) => i + 1));
+        } else {
+          let line = 2;
+          rows.forEach((r, i) => {
+            assert.equal(t.lines[i], line);
+            line += 1 + r.join("").split("\n").length - 1;
+          });
+        }
+      },
+    ),
+    { numRuns: 150 },
+  );
 });

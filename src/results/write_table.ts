@@ -99,7 +99,8 @@ function rowEncoder(
       if (i) s += delim;
       s += needs.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
     }
-    return s + "\n";
+    // A lone empty cell would make a blank line, which readers reject.
+    return (s === "" ? '""' : s) + "\n";
   };
 }
 

@@ -68,3 +68,9 @@ Deno.test("writeTable() rejects bad shapes and values", async () => {
   await assert.rejects(() => writeTable(path, ["a", "a"], []), TypeError);
   assert.throws(() => tableKind("x.txt"), TypeError);
 });
+
+Deno.test("writeTable() quotes a lone empty cell so the line is not blank", async () => {
+  const path = await tmp(".csv");
+  await writeTable(path, ["only"], [[""], [null], ["x"]]);
+  assert.equal(await Deno.readTextFile(path), 'only\n""\n""\nx\n');
+});
