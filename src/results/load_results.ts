@@ -49,17 +49,20 @@ export interface ResultRows {
   models: readonly RowObject[];
 }
 
+/** Columns a JSONL or in-memory predictions table always has (empty if absent). */
+const PREDICTION_COLUMNS = ["model", "item_id", "trial", "choice"];
+
 function problemList(options: LoadOptions): ProblemList {
   return new ProblemList(options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
 }
 
 async function itemsFrom(path: string, problems: ProblemList) {
-  const cursor = await openCursor(path, problems);
+  const cursor = await openCursor(path, problems, ITEM_COLUMNS);
   return cursor ? buildItems(tableFromCursor(cursor), problems) : null;
 }
 
 async function modelsFrom(path: string, problems: ProblemList) {
-  const cursor = await openCursor(path, problems);
+  const cursor = await openCursor(path, problems, MODEL_COLUMNS);
   return cursor ? buildModels(tableFromCursor(cursor), problems) : null;
 }
 
@@ -112,7 +115,11 @@ async function predictionsFrom(
   problems: ProblemList,
   onProgress?: (fraction: number) => void,
 ): Promise<PredictionColumns | null> {
-  const cursor: RecordCursor | null = await openCursor(path, problems);
+  const cursor: RecordCursor | null = await openCursor(
+    path,
+    problems,
+    PREDICTION_COLUMNS,
+  );
   if (!cursor) return null;
   let sizeHint = 1024;
   try {
@@ -236,7 +243,7 @@ export function resultsFromRows(
   const base = {
     items: ITEM_COLUMNS,
     models: MODEL_COLUMNS,
-    predictions: ["model", "item_id", "trial", "choice"],
+    predictions: PREDICTION_COLUMNS,
   };
   const cursorOf = (name: keyof ResultRows) =>
     new ObjectCursor(

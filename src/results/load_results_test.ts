@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
+import fc from "fast-check";
 import { loadItems, loadResults, resultsFromRows } from "./load_results.ts";
 import { ResultsError } from "./problems.ts";
 import { NO_DEGRADATION, UNPARSED } from "./results.ts";
@@ -198,4 +199,86 @@ Deno.test("loadPredictions() reports rising progress that ends at 1", async () =
     seen.every((f, i) => f > 0 && f <= 1 && (i === 0 || f >= seen[i - 1])),
   );
   assert.equal(seen[seen.length - 1], 1);
+});
+
+Deno.test("resultsFromRows() keeps every row and round-trips through files (property)", async () => {
+  const { DEGRADATIONS: D, MODALITIES: M, SKILLS: S } = await import(
+    "../taxonomy/mod.ts"
+  );
+  const { degradationsFor } = await import("../taxonomy/mod.ts");
+  const item = fc.record({
+    m: fc.nat(M.length - 1),
+    s: fc.nat(S.length - 1),
+    sev: fc.nat(2),
+    k: fc.integer({ min: 2, max: 26 }),
+    a: fc.nat(25),
+    d: fc.nat(50),
+  });
+  const pred = fc.record({
+    model: fc.nat(2),
+    item: fc.nat(5),
+    trial: fc.integer({ min: 1, max: 40 }),
+    choice: fc.option(fc.nat(25)),
+    response: fc.constantFrom("", "The answer is B", "nope", "a"),
+  });
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(item, { minLength: 1, maxLength: 6 }),
+      fc.array(pred, { maxLength: 30 }),
+      fc.constantFrom("csv", "tsv", "jsonl") as fc.Arbitrary<
+        "csv" | "tsv" | "jsonl"
+      >,
+      async (itemSpecs, predSpecs, format) => {
+        const items = itemSpecs.map((x, i) => {
+          const allowed = degradationsFor(M[x.m]);
+          return {
+            item_id: `i${i}`,
+            question_id: `q${i >> 1}`,
+            source: "s",
+            modality: M[x.m],
+            skill: S[x.s],
+            degradation: x.sev === 0 ? "none" : allowed[x.d % allowed.length],
+            severity: x.sev,
+            n_options: x.k,
+            answer: String.fromCharCode(65 + (x.a % x.k)),
+          };
+        });
+        const seen = new Set<string>();
+        const predictions = predSpecs.flatMap((p) => {
+          const it = p.item % items.length;
+          const key = `${p.model},${it},${p.trial}`;
+          if (seen.has(key)) return [];
+          seen.add(key);
+          const k = items[it].n_options;
+          return [{
+            model: `m${p.model}`,
+            item_id: `i${it}`,
+            trial: p.trial,
+            choice: p.choice === null
+              ? ""
+              : String.fromCharCode(65 + p.choice % k),
+            response: p.response,
+          }];
+        });
+        const models = [0, 1, 2].map((m) => ({
+          model: `m${m}`,
+          display_name: `M${m}`,
+          group: "medical",
+        }));
+        const r = resultsFromRows({ items, predictions, models });
+        assert.equal(r.items.n, items.length);
+        assert.equal(r.predictions.n, predictions.length);
+        assert.ok(D.length === 19);
+        const dir = await Deno.makeTempDir();
+        await writeResults(dir, r, { format });
+        const back = await loadResults(dir);
+        await Deno.remove(dir, { recursive: true });
+        assert.deepEqual(back.items, r.items);
+        assert.deepEqual(back.predictions.choice, r.predictions.choice);
+        assert.deepEqual(back.predictions.trial, r.predictions.trial);
+        assert.deepEqual(back.warnings, r.warnings);
+      },
+    ),
+    { numRuns: 40 },
+  );
 });

@@ -106,6 +106,7 @@ function jsonlCursor(
   file: string,
   bytes: Uint8Array,
   problems: ProblemList,
+  baseColumns: readonly string[],
 ): ObjectCursor {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -152,13 +153,14 @@ function jsonlCursor(
       );
     }
   }
-  if (line === 0) problems.add("empty_file", file, 0, "", "", "JSON lines");
-  return new ObjectCursor(file, objects, lines, problems);
+  // No header in JSONL: an empty file is a table without rows.
+  return new ObjectCursor(file, objects, lines, problems, baseColumns);
 }
 
 /**
  * Open a cursor over a table file; `null` (with a problem recorded) if the
- * file cannot be read or decompressed.
+ * file cannot be read or decompressed. For JSONL, where a missing key means
+ * an empty cell, `baseColumns` exist even if no line has them.
  *
  * @example Usage
  * ```ts
@@ -171,11 +173,14 @@ function jsonlCursor(
 export async function openCursor(
   path: string,
   problems: ProblemList,
+  baseColumns: readonly string[] = [],
 ): Promise<RecordCursor | null> {
   const { format } = tableKind(path);
   const bytes = await readBytes(path, problems);
   if (bytes === null) return null;
-  if (format === "jsonl") return jsonlCursor(path, bytes, problems);
+  if (format === "jsonl") {
+    return jsonlCursor(path, bytes, problems, baseColumns);
+  }
   return new DelimitedCursor(
     path,
     bytes,
