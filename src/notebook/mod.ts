@@ -18,8 +18,11 @@ export * from "./place_model.ts";
 export * from "./eval_subset.ts";
 export * from "./fake_vlm.ts";
 export * from "./power.ts";
+export * from "./layout.ts";
+export * from "./power_plot.ts";
 export type * from "../results/results.ts";
 export type { ItemScores } from "../metrics/score_items.ts";
+export type { FigureSvg } from "../figures/types.ts";
 export type {
   CalibrationRow,
   FidelityRow,
