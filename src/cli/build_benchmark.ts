@@ -9,7 +9,7 @@
 
 import { integerOption, parseArgs, runMain } from "./_args.ts";
 import { progress } from "./_progress.ts";
-import { buildBenchmark } from "../degrade/build_benchmark.ts";
+import { buildBenchmark } from "../benchmark/build_benchmark.ts";
 
 const USAGE =
   "deno task build-benchmark --items clean.csv [--images DIR] --out DIR [--seed N] [--max-per-question 1..3]";

@@ -56,5 +56,4 @@ export * from "./motion/random_motion_artifact.ts";
 export * from "./display.ts";
 export * from "./samples.ts";
 export * from "./files.ts";
-export * from "./build_benchmark.ts";
 export { MODALITIES, type Modality } from "../taxonomy/modalities.ts";

@@ -5,7 +5,7 @@ import { loadResults } from "../results/load_results.ts";
 import { appliesTo, DEGRADATIONS, MODALITIES } from "../taxonomy/mod.ts";
 
 const ITEMS = fileURLToPath(
-  new URL("./testdata/clean_items.csv", import.meta.url),
+  new URL("../degrade/testdata/clean_items.csv", import.meta.url),
 );
 const IMAGES = fileURLToPath(
   new URL("../../data/sample_images", import.meta.url),

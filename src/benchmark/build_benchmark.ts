@@ -17,9 +17,9 @@ import { createPrng, type Prng } from "../random/prng.ts";
 import { loadItems } from "../results/load_results.ts";
 import { ITEM_COLUMNS } from "../results/rows.ts";
 import { writeTable } from "../results/write_table.ts";
-import { readImage, writeImage } from "./image_io.ts";
-import { degrade, DEGRADERS } from "./registry.ts";
-import { deriveSeed } from "./files.ts";
+import { readImage, writeImage } from "../degrade/image_io.ts";
+import { degrade, DEGRADERS } from "../degrade/registry.ts";
+import { deriveSeed } from "../degrade/files.ts";
 
 /** Options of {@linkcode buildBenchmark}. */
 export interface BuildBenchmarkOptions {
