@@ -186,9 +186,9 @@ function checkMethod(method: string): void {
 
 function pick(method: "auto" | PMethod, n: number): PMethod {
   checkMethod(method);
-  if (method === "exact" && n > 12) {
+  if (method === "exact" && n > EXACT_MAX_N) {
     throw new RangeError(
-      `Cannot enumerate ${n}! permutations for an exact p-value: expected n <= 12`,
+      `Cannot enumerate ${n}! permutations for an exact p-value: expected n <= ${EXACT_MAX_N}`,
     );
   }
   return method === "auto"
@@ -257,24 +257,18 @@ export function kendallTest(
   const sx = signs(x),
     sy = signs(y),
     perm = Int32Array.from({ length: n }, (_, i) => i);
-  const contrib = (a: number, b: number) => {
-    // Pairs touching positions a or b, counted once.
-    let c = 0;
-    for (let k = 0; k < n; k++) {
-      if (k !== a) c += sx[a * n + k] * sy[perm[a] * n + perm[k]];
-      if (k !== b && k !== a) c += sx[b * n + k] * sy[perm[b] * n + perm[k]];
-    }
-    return c;
-  };
   let cur = s, le = 0, ge = 0, total = 0;
   heap(perm, (a, b) => {
-    const before = contrib(a, b);
-    const t = perm[a];
-    perm[a] = perm[b];
-    perm[b] = t;
-    cur += contrib(a, b) - before;
-    perm[b] = perm[a];
-    perm[a] = t;
+    // Swapping the y values at positions a and b changes S by
+    // sum_k (sx[a][k] - sx[b][k]) (sy[pb][pk] - sy[pa][pk]) - 2 sx[a][b] sy[pa][pb].
+    const pa = perm[a] * n, pb = perm[b] * n, an = a * n, bn = b * n;
+    let d = -2 * sx[an + b] * sy[pa + perm[b]];
+    for (let k = 0; k < n; k++) {
+      if (k === a || k === b) continue;
+      const pk = perm[k];
+      d += (sx[an + k] - sx[bn + k]) * (sy[pb + pk] - sy[pa + pk]);
+    }
+    cur += d;
   }, () => {
     total++;
     if (cur <= s) le++;

@@ -11,7 +11,7 @@ export type { PMethod, RankTest } from "./_rank_stats.ts";
 export interface RankCorrelationOptions {
   /**
    * How to get the p-value: `"auto"` (default) = exact for n <= 10, else
-   * asymptotic; `"exact"` enumerates all n! pairings (n <= 12);
+   * asymptotic; `"exact"` enumerates all n! pairings (n <= 10);
    * `"asymptotic"` uses the large-sample approximation.
    */
   method?: "auto" | PMethod;
