@@ -108,3 +108,18 @@ Deno.test("loadPredictions() caps detailed problems and says how many more", asy
   assert.match(e.message, /and 10 more/);
   assert.match(e.message, /:2: column "model": value "x0": expected a model/);
 });
+
+Deno.test("loadPredictions() finds duplicates among trials above 31 too", async () => {
+  const path = await Deno.makeTempFile({ suffix: ".csv" });
+  await Deno.writeTextFile(
+    path,
+    "model,item_id,trial,choice\nm1,i1,35,A\nm1,i1,31,A\nm1,i1,32,A\nm1,i1,035,B\nm1,i1,31,C\n",
+  );
+  assert.deepEqual(
+    await problemsOf(() => loadPredictions(path, context)),
+    [
+      ["duplicate", 5, "trial", "m1, i1, 35"],
+      ["duplicate", 6, "trial", "m1, i1, 31"],
+    ],
+  );
+});
