@@ -1,6 +1,6 @@
 /**
- * Helpers behind the notebooks in notebooks/: the shipped results, both
- * Dunning-Kruger tests as table rows, paper-vs-reproduced views, placing a
+ * Helpers behind the notebooks in notebooks/: the shipped results,
+ * paper-vs-reproduced views and layouts, placing a
  * new model among the benchmark's, an offline evaluation set with a fake
  * OpenAI-compatible model, and a power analysis on simulated benchmarks.
  *
@@ -12,7 +12,6 @@
  * @module
  */
 export * from "./shipped.ts";
-export * from "./dke_report.ts";
 export * from "./fidelity_view.ts";
 export * from "./place_model.ts";
 export * from "./eval_subset.ts";
