@@ -1,6 +1,6 @@
 /**
  * `deno task embed [--embeddings FILE] [--out DIR] [--seed N] [--k N]
- * [--permutations N] [--layout facets|single] [--no-standardize]`
+ * [--permutations N] [--layout facets|single] [--no-standardize] [--umap]`
  *
  * The Fig. 5a check: map images to 2-D with t-SNE and measure, per modality,
  * whether real degraded images sit among simulated images of the same
@@ -28,7 +28,7 @@ import { buildSampleEmbeddingSet } from "../embed/sample_set.ts";
 import { tsneFigure } from "../embed/tsne_figure.ts";
 
 const USAGE =
-  "deno task embed [--embeddings FILE] [--out DIR] [--seed N] [--k N] [--permutations N] [--layout facets|single] [--no-standardize]";
+  "deno task embed [--embeddings FILE] [--out DIR] [--seed N] [--k N] [--permutations N] [--layout facets|single] [--no-standardize] [--umap]";
 
 /**
  * Run the command with the given arguments.
@@ -47,7 +47,7 @@ export async function main(
 ): Promise<number> {
   const args = parseArgs(argv, {
     string: ["embeddings", "out", "seed", "k", "permutations", "layout"],
-    boolean: ["no-standardize"],
+    boolean: ["no-standardize", "umap"],
     default: { out: "out/embed", layout: "facets" },
     maxPositional: 0,
     usage: USAGE,
@@ -103,11 +103,14 @@ export async function main(
       ]),
     );
   }
-  const bar = progress("t-SNE iterations", 1000);
+  const bar = progress("t-SNE iterations", 1000, {
+    silent: !!args.options.umap,
+  });
   let last = 0;
   const map = embeddingMap(set, {
     seed,
     standardize: !args.options["no-standardize"],
+    reducer: args.options.umap ? "umap" : "tsne",
     onProgress: (i) => {
       bar.tick(i - last);
       last = i;
@@ -155,14 +158,16 @@ export async function main(
       Number.isFinite(r.pValue) ? r.pValue : null,
     ]),
   );
+  const how = map.tsne
+    ? `t-SNE KL ${map.tsne.klDivergence.toFixed(3)}`
+    : "UMAP";
   const subtitle = file
-    ? `${set.n} images from ${file}; t-SNE KL ${
-      map.tsne.klDivergence.toFixed(3)
-    }`
-    : `${set.n} sample images; "real" = stand-ins (other crops, seeds, jittered parameters), not real-world images`;
+    ? `${set.n} images from ${file}; ${how}`
+    : `${set.n} sample images (${how}); "real" = stand-ins (other crops, seeds, jittered parameters), not real-world images`;
   const svg = tsneFigure(map.points, {
     layout: layout as "facets" | "single",
     subtitle,
+    ...(map.tsne ? {} : { title: "Simulated vs real degradations (UMAP)" }),
   });
   await writeSvg(join(out, "tsne_map.svg"), svg);
   await writePng(join(out, "tsne_map.png"), svg);

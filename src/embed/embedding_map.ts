@@ -1,6 +1,6 @@
 /**
  * From an {@linkcode EmbeddingSet} to a 2-D map: standardize the vectors
- * (optional), run {@linkcode tsne}, and return one {@linkcode MapPoint} per
+ * (optional), run {@linkcode tsne} (or {@linkcode umap}), and return one {@linkcode MapPoint} per
  * image, ready for {@linkcode tsneFigure} or a CSV.
  *
  * @module
@@ -9,6 +9,7 @@
 import { standardizeColumns, toMatrix } from "./_matrix.ts";
 import type { EmbeddingSet } from "./embedding_set.ts";
 import { tsne, type TsneOptions, type TsneResult } from "./tsne.ts";
+import { umap, type UmapOptions } from "./umap.ts";
 import type { MapPoint } from "./tsne_figure.ts";
 
 /** A map point with its image id and severity. */
@@ -23,14 +24,18 @@ export interface MappedImage extends MapPoint {
 export interface EmbeddingMapOptions extends TsneOptions {
   /** Z-score each vector component over the whole set first. Default true. */
   standardize?: boolean;
+  /** `tsne` (default) or `umap` (through umap-js, seeded with `seed`). */
+  reducer?: "tsne" | "umap";
+  /** UMAP settings when `reducer` is `umap`. */
+  umap?: Omit<UmapOptions, "seed">;
 }
 
 /** The map and the t-SNE run behind it. */
 export interface EmbeddingMap {
   /** One point per image, in set order. */
   points: MappedImage[];
-  /** The t-SNE result (KL divergence, iterations, method). */
-  tsne: TsneResult;
+  /** The t-SNE result (KL divergence, iterations, method); `null` for UMAP. */
+  tsne: TsneResult | null;
 }
 
 /**
@@ -61,7 +66,17 @@ export function embeddingMap(
   set: EmbeddingSet,
   options: EmbeddingMapOptions = {},
 ): EmbeddingMap {
-  const { standardize = true, ...tsneOptions } = options;
+  const {
+    standardize = true,
+    reducer = "tsne",
+    umap: umapOptions,
+    ...tsneOptions
+  } = options;
+  if (reducer !== "tsne" && reducer !== "umap") {
+    throw new TypeError(
+      `Cannot use reducer "${reducer}": expected "tsne" or "umap"`,
+    );
+  }
   const m = toMatrix(set.vectors, "embedding vectors");
   if (standardize) standardizeColumns(m);
   const rows = Array.from(
@@ -70,11 +85,15 @@ export function embeddingMap(
   );
   const perplexity = tsneOptions.perplexity ??
     Math.min(30, Math.max(1, (set.n - 1) / 3));
-  const result = tsne(rows, { ...tsneOptions, perplexity });
+  const result = reducer === "tsne"
+    ? tsne(rows, { ...tsneOptions, perplexity })
+    : null;
+  const xy = result?.embedding ??
+    umap(rows, { ...umapOptions, seed: tsneOptions.seed ?? 0 });
   const points = set.imageId.map((imageId, i) => ({
     imageId,
-    x: result.embedding[2 * i],
-    y: result.embedding[2 * i + 1],
+    x: xy[2 * i],
+    y: xy[2 * i + 1],
     modality: set.modality[i],
     degradation: set.degradation[i],
     source: set.source[i],

@@ -25,6 +25,7 @@ export type { FigureSvg } from "../figures/types.ts";
 export * from "./load_embeddings.ts";
 export * from "./features.ts";
 export * from "./tsne.ts";
+export * from "./umap.ts";
 export * from "./colocation.ts";
 export * from "./embedding_map.ts";
 export * from "./sample_set.ts";
