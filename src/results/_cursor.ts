@@ -46,23 +46,24 @@ export function parseUint(s: string): number {
 }
 
 /**
- * A cursor over rows already split into string cells (JSONL lines or
- * in-memory objects). Values may be strings or finite numbers; `null` or a
- * missing key is empty; `options` may be an array of strings (kept as JSON).
+ * A cursor over records given as objects (JSONL lines or in-memory rows).
+ * Values may be strings or finite numbers; `null` or a missing key is empty;
+ * `options` may be an array of strings (kept as JSON). Cells are converted
+ * when read, so the objects are the only copy of the data in memory.
  */
 export class ObjectCursor implements RecordCursor {
   readonly file: string;
   readonly columns: readonly string[];
   line = 0;
-  #rows: string[][];
-  #lines: readonly number[];
+  #objects: Record<string, unknown>[];
+  #lines: number[];
   #i = -1;
-  #row: string[] = [];
+  #row: Record<string, unknown> = {};
 
   /**
-   * Normalize `objects` (one per record, `lines[i]` its line number) and
-   * report bad values to `problems`; `baseColumns` come first and exist even
-   * if no object has them.
+   * Check `objects` (one per record, `lines[i]` its line number), reporting
+   * bad records and values to `problems`; `baseColumns` come first and exist
+   * even if no object has them.
    */
   constructor(
     file: string,
@@ -73,20 +74,9 @@ export class ObjectCursor implements RecordCursor {
   ) {
     this.file = file;
     const columns: string[] = [...baseColumns];
-    const index = new Map(columns.map((c, i) => [c, i]));
-    for (let r = 0; r < objects.length; r++) {
-      const o = objects[r];
-      if (typeof o !== "object" || o === null || Array.isArray(o)) continue;
-      for (const k of Object.keys(o)) {
-        if (!index.has(k)) {
-          index.set(k, columns.length);
-          columns.push(k);
-        }
-      }
-    }
-    this.columns = columns;
-    const rows: string[][] = [];
-    const kept: number[] = [];
+    const known = new Set(columns);
+    const kept: Record<string, unknown>[] = [];
+    const keptLines: number[] = [];
     for (let r = 0; r < objects.length; r++) {
       const o = objects[r];
       if (typeof o !== "object" || o === null || Array.isArray(o)) {
@@ -100,53 +90,65 @@ export class ObjectCursor implements RecordCursor {
         );
         continue;
       }
-      const row = new Array<string>(columns.length).fill("");
-      for (const [k, v] of Object.entries(o)) {
-        row[index.get(k)!] = cellOf(v, k, file, lines[r], problems);
+      const row = o as Record<string, unknown>;
+      for (const k of Object.keys(row)) {
+        if (!known.has(k)) {
+          known.add(k);
+          columns.push(k);
+        }
+        if (cellOf(row[k], k) === null) {
+          problems.add(
+            "bad_value",
+            file,
+            lines[r],
+            k,
+            String(JSON.stringify(row[k])),
+            k === "options"
+              ? "an array of strings"
+              : "a string, a finite number or null",
+          );
+        }
       }
-      rows.push(row);
-      kept.push(lines[r]);
+      kept.push(row);
+      keptLines.push(lines[r]);
     }
-    this.#rows = rows;
-    this.#lines = kept;
+    this.columns = columns;
+    this.#objects = kept;
+    this.#lines = keptLines;
   }
 
   get fraction(): number {
-    const n = this.#rows.length;
+    const n = this.#objects.length;
     return n === 0 ? 1 : Math.min(1, Math.max(0, this.#i) / n);
   }
   next(): boolean {
-    if (++this.#i >= this.#rows.length) return false;
-    this.#row = this.#rows[this.#i];
+    if (++this.#i >= this.#objects.length) return false;
+    this.#row = this.#objects[this.#i];
     this.line = this.#lines[this.#i];
     return true;
   }
   text(c: number): string {
-    return this.#row[c];
+    const name = this.columns[c];
+    return cellOf(this.#row[name], name) ?? "";
   }
   isEmpty(c: number): boolean {
-    return this.#row[c] === "";
+    return this.text(c) === "";
   }
   uint(c: number): number {
-    return parseUint(this.#row[c]);
+    return parseUint(this.text(c));
   }
   letter(c: number): number {
-    const s = this.#row[c];
+    const s = this.text(c);
     if (s.length === 0) return -1;
     return s.length === 1 && s.charCodeAt(0) < 128 ? s.charCodeAt(0) : -2;
   }
   lookup(c: number, keys: KeyTable): number {
-    return keys.findString(this.#row[c]);
+    return keys.findString(this.text(c));
   }
 }
 
-function cellOf(
-  v: unknown,
-  key: string,
-  file: string,
-  line: number,
-  problems: ProblemList,
-): string {
+/** A value as cell text, or `null` if it is not allowed in a cell. */
+function cellOf(v: unknown, key: string): string | null {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
@@ -156,15 +158,5 @@ function cellOf(
   ) {
     return JSON.stringify(v);
   }
-  problems.add(
-    "bad_value",
-    file,
-    line,
-    key,
-    String(JSON.stringify(v)),
-    key === "options"
-      ? "an array of strings"
-      : "a string, a finite number or null",
-  );
-  return "";
+  return null;
 }
