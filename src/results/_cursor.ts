@@ -63,7 +63,8 @@ export class ObjectCursor implements RecordCursor {
   /**
    * Check `objects` (one per record, `lines[i]` its line number), reporting
    * bad records and values to `problems`; `baseColumns` come first and exist
-   * even if no object has them.
+   * even if no object has them. With `arrayOptions` (JSONL files), a
+   * non-empty `options` must be a real array, not JSON text.
    */
   constructor(
     file: string,
@@ -71,6 +72,7 @@ export class ObjectCursor implements RecordCursor {
     lines: readonly number[],
     problems: ProblemList,
     baseColumns: readonly string[] = [],
+    arrayOptions = false,
   ) {
     this.file = file;
     const columns: string[] = [...baseColumns];
@@ -96,13 +98,16 @@ export class ObjectCursor implements RecordCursor {
           known.add(k);
           columns.push(k);
         }
-        if (cellOf(row[k], k) === null) {
+        const v = row[k];
+        const textOptions = arrayOptions && k === "options" &&
+          typeof v === "string" && v !== "";
+        if (textOptions || cellOf(v, k) === null) {
           problems.add(
             "bad_value",
             file,
             lines[r],
             k,
-            String(JSON.stringify(row[k])),
+            String(JSON.stringify(v)),
             k === "options"
               ? "an array of strings"
               : "a string, a finite number or null",

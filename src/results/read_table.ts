@@ -154,7 +154,7 @@ function jsonlCursor(
     }
   }
   // No header in JSONL: an empty file is a table without rows.
-  return new ObjectCursor(file, objects, lines, problems, baseColumns);
+  return new ObjectCursor(file, objects, lines, problems, baseColumns, true);
 }
 
 /**

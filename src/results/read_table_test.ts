@@ -191,3 +191,13 @@ Deno.test("readTable() reads back any strings writeTable() wrote, with physical 
     { numRuns: 150 },
   );
 });
+
+Deno.test("readTable() wants JSONL options as a real array, not JSON text", async () => {
+  const path = await file(
+    ".jsonl",
+    '{"id":"a","options":["x"]}\n{"id":"b","options":"[\\"x\\"]"}\n{"id":"c","options":null}\n',
+  );
+  assert.deepEqual(await problemsOf(path), [
+    { code: "bad_value", line: 2, column: "options", value: '"[\\"x\\"]"' },
+  ]);
+});
