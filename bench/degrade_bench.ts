@@ -1,10 +1,12 @@
 /**
  * Degradation benchmark: every operator at L2 on a 512x512 RGB image, timed
- * in this process (median of `--runs` runs after one warm-up), against the
- * closest Python reference (`bench/degrade_ref.py`: SciPy `ndimage`,
- * scikit-image `radon`/`iradon`, numpy FFT) run by /usr/bin/python3 in the
- * same invocation on the same image and parameters. Prints a Markdown table
- * id | ours ms | ref ms | ratio (ours / ref; target <= 0.5).
+ * in this process against the closest Python reference
+ * (`bench/degrade_ref.py`: SciPy `ndimage`, scikit-image `radon`/`iradon`,
+ * numpy FFT) served by a /usr/bin/python3 child on the same image and
+ * parameters. Runs alternate (ours, reference, ours, ...) so both see the
+ * same machine load; each side reports the median of `--runs` runs after
+ * one warm-up. Prints a Markdown table id | ours ms | ref ms | ratio
+ * (ours / ref; target <= 0.5).
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
  *
@@ -109,48 +111,68 @@ try {
   await Deno.writeFile(`${dir}/image.f32`, new Uint8Array(image.data.buffer));
   await Deno.writeTextFile(`${dir}/params.json`, JSON.stringify(params));
 
-  const ours: Record<string, number> = {};
-  const bar = progress("ours", ids.length * (runs + 1));
-  for (const id of ids) {
-    const op = operators.get(id)!;
-    const times: number[] = [];
-    for (let r = 0; r <= runs; r++) {
-      const t0 = performance.now();
-      await op.apply(image, params[id]);
-      if (r > 0) times.push(performance.now() - t0);
-      bar.tick();
-    }
-    ours[id] = median(times);
-  }
-  bar.done();
-
   const env = Deno.env.toObject();
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  console.error(
-    `reference: /usr/bin/python3 bench/degrade_ref.py (${runs} runs each)`,
-  );
-  const child = await new Deno.Command("/usr/bin/python3", {
+  const child = new Deno.Command("/usr/bin/python3", {
     args: [
       new URL("./degrade_ref.py", import.meta.url).pathname,
       `${dir}/image.f32`,
       String(size),
       String(size),
       `${dir}/params.json`,
-      String(runs),
     ],
     clearEnv: true,
     env,
+    stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
-  }).output();
-  if (!child.success) {
-    throw new Error("bench/degrade_ref.py failed (see its output above)");
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  const readLine = async (): Promise<string> => {
+    while (!buffered.includes("\n")) {
+      const { value, done } = await reader.read();
+      if (done) {
+        throw new Error(
+          "bench/degrade_ref.py exited early (see its output above)",
+        );
+      }
+      buffered += value;
+    }
+    const i = buffered.indexOf("\n");
+    const line = buffered.slice(0, i);
+    buffered = buffered.slice(i + 1);
+    return line;
+  };
+  if ((await readLine()) !== "ready") {
+    throw new Error("bench/degrade_ref.py did not start");
   }
-  const ref = JSON.parse(new TextDecoder().decode(child.stdout)) as Record<
-    string,
-    number
-  >;
+
+  const ours: Record<string, number> = {}, ref: Record<string, number> = {};
+  const bar = progress("bench:degrade", ids.length * (runs + 1));
+  for (const id of ids) {
+    const op = operators.get(id)!;
+    const mine: number[] = [], theirs: number[] = [];
+    for (let r = 0; r <= runs; r++) {
+      const t0 = performance.now();
+      await op.apply(image, params[id]);
+      const t = performance.now() - t0;
+      await writer.write(new TextEncoder().encode(`${id}\n`));
+      const answer = Number(await readLine());
+      if (r > 0) {
+        mine.push(t);
+        theirs.push(answer);
+      }
+      bar.tick();
+    }
+    ours[id] = median(mine);
+    ref[id] = median(theirs);
+  }
+  bar.done();
+  await writer.close();
+  await child.status;
 
   const lines = [
     `L2 on a ${size}x${size} RGB image, median of ${runs} runs (after a warm-up)`,

@@ -1,12 +1,14 @@
 """Python reference timings for `deno task bench:degrade`.
 
 Reads a planar float32 RGB image (3 x H x W) and a JSON file of the L2
-parameters our operators drew, runs the closest SciPy / scikit-image /
-numpy implementation of each degradation `runs` times and prints one JSON
-object {id: median milliseconds} on stdout. Used only by the benchmark,
-never by the library.
+parameters our operators drew, then serves timing requests: for each line
+"<id>" on stdin it runs the closest SciPy / scikit-image / numpy
+implementation of that degradation once and answers one line with the
+milliseconds taken (or "nan" for an id it does not know). The benchmark
+interleaves these runs with its own, so both see the same machine load.
+Used only by the benchmark, never by the library.
 
-    python3 bench/degrade_ref.py IMAGE.f32 WIDTH HEIGHT PARAMS.json RUNS
+    python3 bench/degrade_ref.py IMAGE.f32 WIDTH HEIGHT PARAMS.json
 """
 
 import json
@@ -17,7 +19,7 @@ import numpy as np
 from scipy import ndimage
 from skimage.transform import iradon, radon
 
-path, W, H, params_path, RUNS = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+path, W, H, params_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 IMG = np.fromfile(path, dtype=np.float32).reshape(3, H, W).astype(np.float64)
 PARAMS = json.load(open(params_path))
 RNG = np.random.default_rng(0)
@@ -199,15 +201,12 @@ REFS = {
     "random_motion_artifact": random_motion,
 }
 
-result = {}
-for id_, p in PARAMS.items():
-    if id_ not in REFS:
+print("ready", flush=True)
+for line in sys.stdin:
+    id_ = line.strip()
+    if id_ not in REFS or id_ not in PARAMS:
+        print("nan", flush=True)
         continue
-    times = []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        REFS[id_](IMG, p)
-        times.append((time.perf_counter() - t0) * 1000)
-    result[id_] = float(np.median(times))
-    print(f"ref {id_}: {result[id_]:.1f} ms", file=sys.stderr, flush=True)
-print(json.dumps(result))
+    t0 = time.perf_counter()
+    REFS[id_](IMG, PARAMS[id_])
+    print(f"{(time.perf_counter() - t0) * 1000:.3f}", flush=True)

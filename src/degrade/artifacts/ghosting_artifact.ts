@@ -12,7 +12,7 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
-import { fromLuma, lumaPlane } from "../_luma.ts";
+import { lumaPlane } from "../_luma.ts";
 
 /** Parameters of {@linkcode ghostingArtifact}. */
 export interface GhostingParams extends Record<string, unknown> {
@@ -84,16 +84,33 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
     if (intensity === 0) return Promise.resolve(copyImage(image));
     const { width: w, height: h } = image;
     const luma = lumaPlane(image);
-    const out = Float64Array.from(luma);
     const step = Math.floor(h / ghosts);
+    const weights: number[] = [], shifts: number[] = [];
     for (let j = 1; j < ghosts && step > 0; j++) {
-      const weight = intensity * (1 - (decay * j) / ghosts);
-      const shift = j * step;
-      for (let r = shift; r < h; r++) {
-        const o = r * w, s = (r - shift) * w;
-        for (let c = 0; c < w; c++) out[o + c] += weight * luma[s + c];
+      weights.push(intensity * (1 - (decay * j) / ghosts));
+      shifts.push(j * step * w);
+    }
+    // One pass: each output row sums its own row and the rows above it,
+    // clipped straight into the first plane, then copied to the others.
+    const n = w * h, data = new Float32Array(n * image.channels);
+    const row = new Float64Array(w);
+    for (let o = 0; o < n; o += w) {
+      for (let c = 0; c < w; c++) row[c] = luma[o + c];
+      for (let g = 0; g < weights.length && shifts[g] <= o; g++) {
+        const weight = weights[g], s = o - shifts[g];
+        for (let c = 0; c < w; c++) row[c] += weight * luma[s + c];
+      }
+      for (let c = 0; c < w; c++) {
+        const v = row[c];
+        data[o + c] = v < 0 ? 0 : v > 1 ? 1 : v;
       }
     }
-    return Promise.resolve(fromLuma(image, out));
+    for (let c = 1; c < image.channels; c++) data.copyWithin(c * n, 0, n);
+    return Promise.resolve({
+      width: w,
+      height: h,
+      channels: image.channels,
+      data,
+    });
   },
 };
