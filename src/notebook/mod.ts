@@ -19,9 +19,10 @@ export * from "./fake_vlm.ts";
 export * from "./power.ts";
 export * from "./layout.ts";
 export * from "./power_plot.ts";
+export * from "./rank_table.ts";
 export type * from "../results/results.ts";
 export type { ItemScores } from "../metrics/score_items.ts";
-export type { FigureSvg } from "../figures/types.ts";
+export type { FigureSvg, RankRow } from "../figures/types.ts";
 export type {
   CalibrationRow,
   FidelityRow,
