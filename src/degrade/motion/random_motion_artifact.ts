@@ -130,14 +130,13 @@ export function motionPoses(
   return { poses, edges };
 }
 
-/** Rigid warp with bilinear sampling and zero outside. */
+/** Rigid warp with bilinear sampling and zero outside, returned column-major. */
 function moved(
   plane: Float64Array,
   w: number,
   h: number,
   pose: MotionPose,
 ): Float64Array {
-  if (pose.degrees === 0 && pose.dx === 0 && pose.dy === 0) return plane;
   const out = new Float64Array(w * h);
   const phi = (pose.degrees * Math.PI) / 180;
   const cos = Math.cos(phi), sin = Math.sin(phi);
@@ -158,9 +157,9 @@ function moved(
         const i = y0 * w + x0;
         const top = plane[i] + fx * (plane[i + 1] - plane[i]);
         const bottom = plane[i + w] + fx * (plane[i + w + 1] - plane[i + w]);
-        out[y * w + x] = top + fy * (bottom - top);
+        out[x * h + y] = top + fy * (bottom - top);
       } else {
-        out[y * w + x] =
+        out[x * h + y] =
           (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
           fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
       }
@@ -217,10 +216,9 @@ export const randomMotionArtifact: Degrader<RandomMotionParams> = {
       // A_m = (Z_m + conj Z_{−m}) / 2, B_m = (Z_m − conj Z_{−m}) / (2i).
       for (let c = 0; c < w; c += 2) {
         const pair = c + 1 < w;
-        for (let y = 0; y < h; y++) {
-          re[y] = copy[y * w + c];
-          im[y] = pair ? copy[y * w + c + 1] : 0;
-        }
+        re.set(copy.subarray(c * h, (c + 1) * h));
+        if (pair) im.set(copy.subarray((c + 1) * h, (c + 2) * h));
+        else im.fill(0);
         fft(re, im);
         for (let j = edges[k]; j < edges[k + 1]; j++) {
           const m = (j - half + h) % h, mm = (h - m) % h;
