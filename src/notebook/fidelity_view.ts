@@ -139,7 +139,7 @@ export interface FidelityView {
   summary: FidelitySummary[];
   /** The rows outside their tolerance (or missing), largest |difference| first. */
   outside: FidelityLine[];
-  /** The `top` largest |differences| whether within tolerance or not. */
+  /** The `top` largest |differences| (numbers we reproduced), within tolerance or not. */
   largest: FidelityLine[];
 }
 
@@ -150,7 +150,8 @@ function roundTo(v: number, digits: number): number {
 
 /**
  * Condense fidelity rows: the per-source summary, every row outside its
- * tolerance, and the largest differences, numbers rounded for reading.
+ * tolerance (missing numbers first), and the largest differences among the
+ * numbers we reproduced, rounded for reading.
  *
  * @param rows Rows from {@linkcode fidelity}.
  * @param options Source filter, how many rows, decimals.
@@ -197,7 +198,9 @@ export function fidelityView(
   return {
     summary: summarizeFidelity(kept),
     outside: sorted.filter((r) => !r.within).map(line),
-    largest: sorted.slice(0, top).map(line),
+    largest: sorted.filter((r) => r.difference !== null).slice(0, top).map(
+      line,
+    ),
   };
 }
 

@@ -75,10 +75,10 @@ Deno.test("fidelityView: filters, sorts by |difference|, lists the misses, round
     v.summary.map((s) => [s.source, s.count, s.within, s.missing]),
     [["table6", 3, 1, 1]],
   );
-  // Missing first (infinitely far), then the largest difference.
-  assert.deepEqual(v.largest.map((r) => r.column), ["L2", "L1"]);
+  // Missing numbers lead the misses; the largest differences skip them.
   assert.deepEqual(v.outside.map((r) => r.column), ["L2", "L1"]);
-  assert.equal(v.largest[1].difference, 0.5);
+  assert.deepEqual(v.largest.map((r) => r.column), ["L1", "L0"]);
+  assert.equal(v.largest[0].difference, 0.5);
   assert.equal(fidelityView(rows).summary.length, 2);
   assert.throws(() => fidelityView(rows, { top: -1 }), /top -1/);
 });
