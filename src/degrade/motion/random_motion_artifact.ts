@@ -130,6 +130,28 @@ export function motionPoses(
   return { poses, edges };
 }
 
+/** Bilinear sample of a row-major plane, zero outside. */
+function sampleAt(
+  plane: Float64Array,
+  w: number,
+  h: number,
+  sx: number,
+  sy: number,
+): number {
+  const x0 = Math.floor(sx), y0 = Math.floor(sy);
+  const fx = sx - x0, fy = sy - y0;
+  let v = 0;
+  if (y0 >= 0 && y0 < h) {
+    if (x0 >= 0 && x0 < w) v += (1 - fy) * (1 - fx) * plane[y0 * w + x0];
+    if (x0 + 1 >= 0 && x0 + 1 < w) v += (1 - fy) * fx * plane[y0 * w + x0 + 1];
+  }
+  if (y0 + 1 >= 0 && y0 + 1 < h) {
+    if (x0 >= 0 && x0 < w) v += fy * (1 - fx) * plane[(y0 + 1) * w + x0];
+    if (x0 + 1 >= 0 && x0 + 1 < w) v += fy * fx * plane[(y0 + 1) * w + x0 + 1];
+  }
+  return v;
+}
+
 /** Rigid warp with bilinear sampling and zero outside, returned column-major. */
 function moved(
   plane: Float64Array,
@@ -141,27 +163,24 @@ function moved(
   const phi = (pose.degrees * Math.PI) / 180;
   const cos = Math.cos(phi), sin = Math.sin(phi);
   const cx = (w - 1) / 2, cy = (h - 1) / 2;
-  const at = (yy: number, xx: number) =>
-    xx >= 0 && yy >= 0 && xx < w && yy < h ? plane[yy * w + xx] : 0;
-  for (let y = 0; y < h; y++) {
-    const ry = y - cy - pose.dy;
-    // Source position of column x: (sx0 + x·cos, sy0 + x·sin).
-    const sx0 = cx - cos * (cx + pose.dx) - sin * ry;
-    const sy0 = cy - sin * (cx + pose.dx) + cos * ry;
-    for (let x = 0; x < w; x++) {
-      const sx = sx0 + cos * x, sy = sy0 + sin * x;
+  // Output (y, x) samples the source at R(−φ)·(x − c − t) + c.
+  for (let x = 0; x < w; x++) {
+    const rx = x - cx - pose.dx;
+    // Source position of row y: (sx0 − y·sin, sy0 + y·cos).
+    const sx0 = cx + cos * rx + sin * (cy + pose.dy);
+    const sy0 = cy + sin * rx - cos * (cy + pose.dy);
+    const o = x * h;
+    for (let y = 0; y < h; y++) {
+      const sx = sx0 - sin * y, sy = sy0 + cos * y;
       if (sx <= -1 || sy <= -1 || sx >= w || sy >= h) continue;
       const x0 = Math.floor(sx), y0 = Math.floor(sy);
-      const fx = sx - x0, fy = sy - y0;
       if (x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1) {
-        const i = y0 * w + x0;
+        const fx = sx - x0, fy = sy - y0, i = y0 * w + x0;
         const top = plane[i] + fx * (plane[i + 1] - plane[i]);
         const bottom = plane[i + w] + fx * (plane[i + w + 1] - plane[i + w]);
-        out[x * h + y] = top + fy * (bottom - top);
+        out[o + y] = top + fy * (bottom - top);
       } else {
-        out[x * h + y] =
-          (1 - fy) * ((1 - fx) * at(y0, x0) + fx * at(y0, x0 + 1)) +
-          fy * ((1 - fx) * at(y0 + 1, x0) + fx * at(y0 + 1, x0 + 1));
+        out[o + y] = sampleAt(plane, w, h, sx, sy);
       }
     }
   }
