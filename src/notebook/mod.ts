@@ -20,6 +20,7 @@ export * from "./power.ts";
 export * from "./layout.ts";
 export * from "./power_plot.ts";
 export * from "./rank_table.ts";
+export * from "./show.ts";
 export type * from "../results/results.ts";
 export type { ItemScores } from "../metrics/score_items.ts";
 export type { FigureSvg, RankRow } from "../figures/types.ts";
