@@ -38,12 +38,13 @@ export interface FittedModel {
  * @param order Visiting order for the integer allocation.
  * @param shared Shared latent structure.
  * @param trials Trials per item.
+ * @param confidence Wanted mean voting confidence (approximate, not fitted).
  * @param prng Model-specific random source.
  * @returns The fitted counts and residuals.
  *
  * @example Usage
  * ```ts ignore
- * const fitted = fitMainModel("GPT-5", paper, items, sets, order, shared, 3, prng);
+ * const fitted = fitMainModel("GPT-5", paper, items, sets, order, shared, 3, 0.95, prng);
  * ```
  */
 export function fitMainModel(
@@ -54,12 +55,22 @@ export function fitMainModel(
   order: Int32Array,
   shared: SharedLatent,
   trials: number,
+  confidence: number,
   prng: Prng,
 ): FittedModel {
   const constraints: Constraint[] = mainConstraints(model, paper, sets, trials);
   const logits = modelLogits(items, shared, DEFAULT_EFFECTS, prng.fork());
   rakeLogits(logits, constraints, 12);
-  const k = roundCorrect(logits, trials, order, prng.fork());
+  // Polarize a share of items (all trials right or all wrong) so that the
+  // mean voting confidence lands near `confidence`: a split item (2 of 3
+  // right) scores about 0.6, a unanimous one 1.
+  const share = Math.min(1, Math.max(0, (confidence - 0.6) / 0.4));
+  const pick = prng.fork();
+  const polarized = Uint8Array.from(
+    logits,
+    () => (pick.next() < share ? 1 : 0),
+  );
+  const k = roundCorrect(logits, trials, order, prng.fork(), polarized);
   // Exact Table 6 totals first, then moves that keep them.
   const levelOnly = constraints.filter((c) => c.label.startsWith("table6"));
   repairCounts(k, trials, levelOnly, prng.fork());

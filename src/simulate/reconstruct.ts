@@ -112,6 +112,13 @@ export function reconstructMain(
   const logits: Float64Array[] = [];
   const residuals: FitResidual[] = [];
   ids.forEach((id, m) => {
+    const prng = s.models.fork();
+    // Clean-item confidence: the calibration figure's where it has the
+    // model, else a plausible value in [0.82, 0.97].
+    const fig = paper.calibration.find((p) =>
+      p.model === id && p.level === "L0"
+    );
+    const confidence = fig ? fig.confidence : 0.82 + 0.15 * prng.next();
     const fit = fitMainModel(
       id,
       paper,
@@ -120,7 +127,8 @@ export function reconstructMain(
       order,
       shared,
       3,
-      s.models.fork(),
+      confidence,
+      prng,
     );
     correct.push(fit.k);
     logits.push(fit.logits);
@@ -131,7 +139,7 @@ export function reconstructMain(
     items,
     correct,
     3,
-    ids.map(() => ({ consistency: 0.85, unparsed: 0.002 })),
+    ids.map(() => ({ consistency: 0.95, unparsed: 0.002 })),
     s.votes,
   );
   return {

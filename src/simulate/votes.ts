@@ -107,6 +107,8 @@ export interface LevelFit {
   accuracy: number;
   /** Mean voting confidence reached, all wrong votes on one distractor. */
   confidence: number;
+  /** The sharpening factor s used (1 when no confidence target). */
+  sharpness: number;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -188,6 +190,7 @@ export function fitLevel(
     return c / n;
   };
   let k = countsFor(1);
+  let sharpness = 1;
   if (confidence !== null) {
     let lo = Math.log(0.02), hi = Math.log(200);
     for (let it = 0; it < 18; it++) {
@@ -196,11 +199,17 @@ export function fitLevel(
       if (confOf(k) < confidence) lo = mid;
       else hi = mid;
     }
-    k = countsFor(Math.exp((lo + hi) / 2));
+    sharpness = Math.exp((lo + hi) / 2);
+    k = countsFor(sharpness);
   }
   let total = 0;
   for (const x of k) total += x;
-  return { k, accuracy: total / (trials * n), confidence: confOf(k) };
+  return {
+    k,
+    accuracy: total / (trials * n),
+    confidence: confOf(k),
+    sharpness,
+  };
 }
 
 /**
