@@ -18,10 +18,10 @@ import {
   reconstructRealworld,
 } from "./reconstruct.ts";
 
-/** The bundled raw-results directory (data/raw/). */
-export const RAW_DIR: string = fileURLToPath(
-  new URL("../../data/raw/", import.meta.url),
-);
+/** The raw-results directory (data/raw/ of this checkout). */
+export const RAW_DIR: string = import.meta.url.startsWith("file:")
+  ? fileURLToPath(new URL("../../data/raw/", import.meta.url))
+  : "data/raw/"; // imported remotely: a data/raw/ under the working directory
 
 /** The three results directories of the reconstruction. */
 export const RAW_SETS: readonly ["main", "calibration", "realworld"] = [
