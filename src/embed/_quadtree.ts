@@ -26,6 +26,7 @@ export class QuadForces {
   #hw!: Float64Array;
   #depth!: Uint8Array;
   #stack: Int32Array;
+  #packed: Float64Array = new Float64Array(0);
 
   constructor(n: number) {
     this.n = n;
@@ -65,16 +66,26 @@ export class QuadForces {
    * into `neg` (2n) and returns sum_Q = sum over pairs of 1 / (1 + d^2).
    */
   negative(y: Float64Array, theta: number, neg: Float64Array): number {
-    this.#build(y);
-    const n = this.n, theta2 = theta * theta;
-    const first = this.#first,
-      nChild = this.#nChild,
-      lo = this.#lo,
-      hi = this.#hi,
-      comX = this.#comX,
-      comY = this.#comY,
-      width2 = this.#width2,
-      pos = this.#pos;
+    const count = this.#build(y);
+    // One 64-byte record per node (a cache line): comX, comY, width^2 /
+    // theta^2, size, first child, child count, lo, hi.
+    const theta2 = theta * theta;
+    if (this.#packed.length < count * 8) {
+      this.#packed = new Float64Array(this.#cap * 8);
+    }
+    const rec = this.#packed;
+    for (let c = 0; c < count; c++) {
+      const o = c * 8;
+      rec[o] = this.#comX[c];
+      rec[o + 1] = this.#comY[c];
+      rec[o + 2] = theta2 > 0 ? this.#width2[c] / theta2 : Infinity;
+      rec[o + 3] = this.#hi[c] - this.#lo[c];
+      rec[o + 4] = this.#first[c];
+      rec[o + 5] = this.#nChild[c];
+      rec[o + 6] = this.#lo[c];
+      rec[o + 7] = this.#hi[c];
+    }
+    const n = this.n, pos = this.#pos;
     let stack = this.#stack;
     let sumQ = 0;
     for (let i = 0; i < n; i++) {
@@ -83,14 +94,15 @@ export class QuadForces {
       let fx = 0, fy = 0, top = 0;
       stack[top++] = 0;
       while (top > 0) {
-        const c = stack[--top];
-        const dx = yx - comX[c], dy = yy - comY[c];
+        const o = stack[--top] * 8;
+        const dx = yx - rec[o], dy = yy - rec[o + 1];
         const d2 = dx * dx + dy * dy;
-        const leaf = nChild[c] === 0;
-        if (leaf || width2[c] < theta2 * d2) {
-          let size = hi[c] - lo[c];
-          if (leaf && pi >= lo[c] && pi < hi[c]) size -= 1;
-          if (size === 0) continue;
+        const kids = rec[o + 5];
+        if (kids === 0 || rec[o + 2] < d2) {
+          let size = rec[o + 3];
+          if (kids === 0 && pi >= rec[o + 6] && pi < rec[o + 7]) {
+            if (--size === 0) continue;
+          }
           const q = 1 / (1 + d2);
           sumQ += size * q;
           const m = size * q * q;
@@ -102,8 +114,8 @@ export class QuadForces {
             bigger.set(stack);
             stack = this.#stack = bigger;
           }
-          const f = first[c];
-          for (let t = nChild[c] - 1; t >= 0; t--) stack[top++] = f + t;
+          const f = rec[o + 4];
+          for (let t = kids - 1; t >= 0; t--) stack[top++] = f + t;
         }
       }
       neg[2 * i] = fx;
@@ -112,7 +124,7 @@ export class QuadForces {
     return sumQ;
   }
 
-  #build(y: Float64Array) {
+  #build(y: Float64Array): number {
     const n = this.n, perm = this.#perm, tmp = this.#tmp;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let i = 0; i < n; i++) {
@@ -181,5 +193,6 @@ export class QuadForces {
       }
     }
     for (let t = 0; t < n; t++) this.#pos[perm[t]] = t;
+    return count;
   }
 }
