@@ -11,6 +11,10 @@
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
  *
+ * The task passes `--v8-flags=--expose-gc` so each of our runs starts from
+ * a collected heap (garbage from the previous operator is not billed to
+ * the next one); the Python side frees memory by reference counting.
+ *
  * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the Python
  * child's environment only (they slow numpy down on this machine), and the
  * child runs single-threaded (OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = 1),
@@ -82,6 +86,10 @@ function testImage(size: number): FloatImage {
   }
   return { width: size, height: size, channels: 3, data };
 }
+
+/** Start every timed run from a collected heap when `--expose-gc` is on. */
+const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ??
+  (() => {});
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -167,6 +175,7 @@ try {
     // Warm-up: up to 3 untimed pairs, fewer for slow operators (< 1 s).
     let warm = 0;
     for (let r = 0; mine.length < runs; r++) {
+      collectGarbage();
       const t0 = performance.now();
       await op.apply(image, params[id]);
       const t = performance.now() - t0;
