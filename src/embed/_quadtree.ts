@@ -1,8 +1,10 @@
 /**
  * Barnes-Hut repulsive forces of 2-D t-SNE: a quadtree over the embedding,
  * each cell summarized by its centre of mass when it looks small from the
- * point (squared cell width / squared distance < theta^2, as scikit-learn's
- * `_quad_tree.summarize`).
+ * point: squared width / squared distance < theta^2, as scikit-learn's
+ * `_quad_tree.summarize`, except that the width is that of the bounding box
+ * of the cell's points rather than of the cell (never larger, so at least as
+ * many cells are summarized, with the same error bound per cell).
  *
  * @module
  */
@@ -151,13 +153,21 @@ export class QuadForces {
       const cx = this.#cx, cy = this.#cy, hw = this.#hw, depth = this.#depth;
       const l = this.#lo[c], h = this.#hi[c];
       let sx = 0, sy = 0;
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
       for (let t = l; t < h; t++) {
-        sx += y[2 * perm[t]];
-        sy += y[2 * perm[t] + 1];
+        const px = y[2 * perm[t]], py = y[2 * perm[t] + 1];
+        sx += px;
+        sy += py;
+        if (px < x0) x0 = px;
+        if (px > x1) x1 = px;
+        if (py < y0) y0 = py;
+        if (py > y1) y1 = py;
       }
       this.#comX[c] = sx / (h - l);
       this.#comY[c] = sy / (h - l);
-      this.#width2[c] = 4 * hw[c] * hw[c];
+      // The extent of the points themselves (never more than the cell's).
+      const ext = Math.max(x1 - x0, y1 - y0);
+      this.#width2[c] = ext * ext;
       this.#nChild[c] = 0;
       if (h - l <= 1 || depth[c] >= 48) continue;
       // Partition into quadrants 0..3 (bit 0: x >= cx, bit 1: y >= cy).
