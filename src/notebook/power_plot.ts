@@ -23,7 +23,7 @@ export interface PowerPlotOptions {
 
 /**
  * Draw detection rate against the number of questions (log scale), one
- * colored line per trial count (labelled at its right end), with a dashed
+ * colored line per trial count (keyed at the lower right), with a dashed
  * line at the target power. A bare `<svg>` (no legend wrapper), so it also
  * renders to PNG.
  *
@@ -56,6 +56,13 @@ export function powerPlot(
     "<!DOCTYPE html><html><body></body></html>",
   ) as unknown as { document: unknown };
   const data = rows.map((r) => ({ ...r, T: `T = ${r.trials}` }));
+  // A legend in data coordinates at the lower right, one entry per T.
+  const xMax = Math.max(...rows.map((r) => r.questions));
+  const legend = [...new Set(data.map((d) => d.T))].map((T, i) => ({
+    T,
+    x: xMax,
+    y: 0.06 + 0.07 * i,
+  }));
   const svg = Plot.plot({
     document: document as unknown as Plot.PlotOptions["document"],
     width: options.width ?? 640,
@@ -63,16 +70,16 @@ export function powerPlot(
     marginLeft: 50,
     marginRight: 70,
     style: { fontFamily: "sans-serif", fontSize: "11px", background: "white" },
-    marginTop: 36,
+    marginTop: 52,
     x: { type: "log", label: "Questions (each with L0, L1, L2 items)" },
-    y: { domain: [0, 1], grid: true, label: "Detection rate (alpha = 0.05)" },
+    y: { domain: [0, 1], grid: true, label: "Detection rate" },
     color: { label: "Trials per item" },
     marks: [
       Plot.text(
         [options.title ?? "Detection rate of the intra-model DKE test"],
         {
-          frameAnchor: "top-left",
-          dy: -26,
+          frameAnchor: "top",
+          dy: -40,
           fontSize: 13,
           fontWeight: "bold",
         },
@@ -80,12 +87,14 @@ export function powerPlot(
       Plot.ruleY([options.target ?? 0.8], { strokeDasharray: "4,3" }),
       Plot.line(data, { x: "questions", y: rate, stroke: "T" }),
       Plot.dot(data, { x: "questions", y: rate, fill: "T" }),
-      Plot.text(
-        data.filter((d) =>
-          d.questions === Math.max(...rows.map((r) => r.questions))
-        ),
-        { x: "questions", y: rate, text: "T", dx: 8, textAnchor: "start" },
-      ),
+      Plot.dot(legend, { x: "x", y: "y", fill: "T", dx: -60 }),
+      Plot.text(legend, {
+        x: "x",
+        y: "y",
+        text: "T",
+        dx: -52,
+        textAnchor: "start",
+      }),
     ],
   }) as unknown as FigureSvg;
   if (svg.tagName.toLowerCase() !== "svg") {

@@ -14,7 +14,7 @@ const row = (questions: number, trials: number, rate: number): DkePowerRow => ({
   mean_calib_increase: 0.03,
 });
 
-Deno.test("powerPlot: one line per trial count, a dot per cell, labels at the right", () => {
+Deno.test("powerPlot: one line per trial count, a dot per cell, a key per trial count", () => {
   const svg = powerPlot([
     row(50, 3, 0.2),
     row(100, 3, 0.5),
@@ -23,7 +23,8 @@ Deno.test("powerPlot: one line per trial count, a dot per cell, labels at the ri
   ]);
   assert.equal(svg.tagName.toLowerCase(), "svg");
   assert.equal(svg.querySelectorAll('g[aria-label="line"] path').length, 2);
-  assert.equal(svg.querySelectorAll('g[aria-label="dot"] circle').length, 4);
+  // 4 cells plus 2 legend keys.
+  assert.equal(svg.querySelectorAll('g[aria-label="dot"] circle').length, 6);
   const text = svg.textContent ?? "";
   assert.ok(text.includes("T = 3") && text.includes("T = 10"));
   assert.ok(text.includes("Detection rate of the intra-model DKE test"));
