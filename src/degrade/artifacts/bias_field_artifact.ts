@@ -18,7 +18,6 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
-import { fromLuma, lumaPlane } from "../_luma.ts";
 
 /** Parameters of {@linkcode biasFieldArtifact}: `cij` multiplies u^i v^j. */
 export interface BiasFieldParams extends Record<string, unknown> {
@@ -89,6 +88,21 @@ const PRESETS: Record<1 | 2, { constant: [number, number]; others: number }> = {
   2: { constant: [-1.12, -0.98], others: 0.39 },
 };
 
+/** Normalised coordinate of index k of n: (k − n/2 + 0.5) / (n/2 − 0.5). */
+function coordinate(k: number, n: number): number {
+  return n > 1 ? (k - n / 2 + 0.5) / (n / 2 - 0.5) : 0;
+}
+
+function columnCoordinates(width: number): Float64Array {
+  return Float64Array.from({ length: width }, (_, x) => coordinate(x, width));
+}
+
+/** For a fixed row v the log field is a cubic in u: a_i = Σ_j c_ij v^j. */
+function rowCubic(params: BiasFieldParams, v: number, a: Float64Array): void {
+  a.fill(0);
+  for (const [name, i, j] of TERMS) a[i] += params[name] * v ** j;
+}
+
 /**
  * The multiplicative field exp(Σ c_ij u^i v^j) on a `width x height` grid.
  *
@@ -109,16 +123,11 @@ export function biasField(
   width: number,
   height: number,
 ): Float64Array {
-  const coord = (k: number, n: number) =>
-    n > 1 ? (k - n / 2 + 0.5) / (n / 2 - 0.5) : 0;
   const field = new Float64Array(width * height);
-  const us = Float64Array.from({ length: width }, (_, x) => coord(x, width));
+  const us = columnCoordinates(width);
   const a = new Float64Array(4);
   for (let y = 0; y < height; y++) {
-    // For a fixed row the log field is a cubic in u: Σ_i a_i u^i, a_i = Σ_j c_ij v^j.
-    const v = coord(y, height);
-    a.fill(0);
-    for (const [name, i, j] of TERMS) a[i] += params[name] * v ** j;
+    rowCubic(params, coordinate(y, height), a);
     const o = y * width;
     for (let x = 0; x < width; x++) {
       const u = us[x];
@@ -176,9 +185,23 @@ export const biasFieldArtifact: Degrader<BiasFieldParams> = {
     if (TERMS.every(([name]) => params[name] === 0)) {
       return Promise.resolve(copyImage(image));
     }
-    const luma = lumaPlane(image);
-    const field = biasField(params, image.width, image.height);
-    for (let i = 0; i < luma.length; i++) luma[i] *= field[i];
-    return Promise.resolve(fromLuma(image, luma));
+    // One pass: luma, times the field, clipped into the first plane.
+    const { width: w, height: h, channels } = image;
+    const n = w * h, src = image.data, data = new Float32Array(n * channels);
+    const us = columnCoordinates(w);
+    const a = new Float64Array(4);
+    for (let y = 0; y < h; y++) {
+      rowCubic(params, coordinate(y, h), a);
+      for (let x = 0, i = y * w; x < w; x++, i++) {
+        const u = us[x];
+        const luma = channels === 1
+          ? src[i]
+          : 0.299 * src[i] + 0.587 * src[n + i] + 0.114 * src[2 * n + i];
+        const v = luma * Math.exp(a[0] + u * (a[1] + u * (a[2] + u * a[3])));
+        data[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+      }
+    }
+    for (let c = 1; c < channels; c++) data.copyWithin(c * n, 0, n);
+    return Promise.resolve({ width: w, height: h, channels, data });
   },
 };
