@@ -10,7 +10,7 @@
  * stand-ins: see src/embed/sample_set.ts). Writes to DIR (default
  * out/embed): `tsne_map.csv`, `colocation.csv`, `tsne_map.svg`,
  * `tsne_map.png`, and for the default set `features.csv` (a loadable
- * embeddings file). Progress goes to stderr; exit code 2 on errors.
+ * embeddings file whose f0..fN follow `FEATURE_NAMES` order). Progress goes to stderr; exit code 2 on errors.
  *
  * @module
  */
