@@ -1,5 +1,5 @@
 /**
- * The test command (`deno task test`): on a fresh machine it installs what
+ * The test command (`deno task test`; not named test.ts, which `deno test` would load as a test module): on a fresh machine it installs what
  * the suite needs (Jupyter and the Python cross-check packages from Debian,
  * the Deno Jupyter kernel), then runs the unit tests, then executes every
  * notebook headlessly and checks that a deliberately failing notebook fails.
