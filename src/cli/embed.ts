@@ -25,7 +25,7 @@ import { embeddingMap } from "../embed/embedding_map.ts";
 import type { EmbeddingSet } from "../embed/embedding_set.ts";
 import { loadEmbeddings } from "../embed/load_embeddings.ts";
 import { buildSampleEmbeddingSet } from "../embed/sample_set.ts";
-import { tsneFigure } from "../embed/tsne_figure.ts";
+import { tsneFigure } from "../figures/tsne_map.ts";
 
 const USAGE =
   "deno task embed [--embeddings FILE] [--out DIR] [--seed N] [--k N] [--permutations N] [--layout facets|single] [--no-standardize] [--umap]";

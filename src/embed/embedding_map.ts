@@ -1,7 +1,7 @@
 /**
  * From an {@linkcode EmbeddingSet} to a 2-D map: standardize the vectors
  * (optional), run {@linkcode tsne} (or {@linkcode umap}), and return one {@linkcode MapPoint} per
- * image, ready for {@linkcode tsneFigure} or a CSV.
+ * image, ready for `tsneFigure` (src/figures) or a CSV.
  *
  * @module
  */
@@ -10,7 +10,7 @@ import { standardizeColumns, toMatrix } from "./_matrix.ts";
 import type { EmbeddingSet } from "./embedding_set.ts";
 import { tsne, type TsneOptions, type TsneResult } from "./tsne.ts";
 import { umap, type UmapOptions } from "./umap.ts";
-import type { MapPoint } from "./tsne_figure.ts";
+import type { MapPoint } from "../figures/tsne_map.ts";
 
 /** A map point with its image id and severity. */
 export interface MappedImage extends MapPoint {

@@ -7,7 +7,8 @@
  * type; draw the map.
  *
  * ```ts ignore
- * import { buildSampleEmbeddingSet, colocation, embeddingMap, tsneFigure } from "./mod.ts";
+ * import { buildSampleEmbeddingSet, colocation, embeddingMap } from "./mod.ts";
+ * import { tsneFigure } from "../figures/mod.ts";
  * const set = await buildSampleEmbeddingSet(1);
  * const map = embeddingMap(set, { seed: 0 });
  * console.table(colocation(set));
@@ -29,4 +30,3 @@ export * from "./umap.ts";
 export * from "./colocation.ts";
 export * from "./embedding_map.ts";
 export * from "./sample_set.ts";
-export * from "./tsne_figure.ts";

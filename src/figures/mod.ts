@@ -26,4 +26,5 @@ export * from "./radar.ts";
 export * from "./rank_bump.ts";
 export * from "./reliability_diagram.ts";
 export * from "./dke_arrows.ts";
+export * from "./tsne_map.ts";
 export * from "./render.ts";

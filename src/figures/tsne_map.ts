@@ -9,12 +9,14 @@
  */
 
 import * as Plot from "@observablehq/plot";
-import { compose, type LegendItem } from "../figures/_compose.ts";
-import { type DomElement, newDocument, plotSvg } from "../figures/_dom.ts";
-import type { FigureSvg } from "../figures/types.ts";
-import { DEGRADATIONS } from "../taxonomy/degradations.ts";
+import { compose, type LegendItem } from "./_compose.ts";
+import { type DomElement, newDocument, plotSvg } from "./_dom.ts";
+import type { FigureSvg } from "./types.ts";
+import { type Degradation, DEGRADATIONS } from "../taxonomy/degradations.ts";
 import { MODALITIES, type Modality } from "../taxonomy/modalities.ts";
-import type { DegradationLabel, ImageSource } from "./embedding_set.ts";
+
+/** A map label: a degradation id, `none` for a clean image, or `real` when unknown. */
+export type MapLabel = Degradation | "none" | "real";
 
 /** One image placed on the map. */
 export interface MapPoint {
@@ -24,10 +26,10 @@ export interface MapPoint {
   y: number;
   /** The image's modality. */
   modality: Modality;
-  /** Its degradation label. */
-  degradation: DegradationLabel;
+  /** Its degradation id, `none` for a clean image, or `real` when unknown. */
+  degradation: MapLabel;
   /** Simulated or real. */
-  source: ImageSource;
+  source: "simulated" | "real";
 }
 
 /** Options of {@linkcode tsneFigure}. */
@@ -45,8 +47,8 @@ export interface TsneFigureOptions {
 }
 
 /** Colors of the 19 degradation ids (in `DEGRADATIONS` order), then `none` and `real`. */
-export const DEGRADATION_COLORS: Readonly<Record<DegradationLabel, string>> =
-  Object.fromEntries([
+export const DEGRADATION_COLORS: Readonly<Record<MapLabel, string>> = Object
+  .fromEntries([
     ...DEGRADATIONS.map((d, i) => [d, PALETTE19()[i]]),
     ["none", "#9e9e9e"],
     ["real", "#000000"],
@@ -141,7 +143,7 @@ function facets(
   const width = options.width ?? 300;
   const columns = options.columns ?? 4;
   const mods = MODALITIES.filter((m) => points.some((p) => p.modality === m));
-  const labels = [...DEGRADATIONS, "none", "real"] as DegradationLabel[];
+  const labels = [...DEGRADATIONS, "none", "real"] as MapLabel[];
   const used = labels.filter((d) => points.some((p) => p.degradation === d));
   const panels = mods.map((m) => {
     const pts = points.filter((p) => p.modality === m);
@@ -217,7 +219,7 @@ function single(
   const types = DEGRADATIONS.filter((d) =>
     points.some((p) => p.degradation === d && p.source === "real")
   );
-  const number = new Map(types.map((d, i) => [d as DegradationLabel, i + 1]));
+  const number = new Map(types.map((d, i) => [d as MapLabel, i + 1]));
   const centres: { x: number; y: number; modality: Modality; n: number }[] = [];
   for (const m of mods) {
     for (const d of types) {

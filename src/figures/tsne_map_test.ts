@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { type MapPoint, tsneFigure } from "./tsne_figure.ts";
+import { type MapPoint, tsneFigure } from "./tsne_map.ts";
 
 const points: MapPoint[] = [
   { x: 0, y: 0, modality: "CT", degradation: "low_dose", source: "simulated" },
