@@ -1,5 +1,5 @@
 /**
- * `deno task reproduce [--data DIR] [--out DIR] [--fidelity] [--no-png]`:
+ * `deno task reproduce [--data DIR] [--out DIR] [--fidelity] [--no-png] [--no-tsne]`:
  * rebuild every table, figure, the fidelity report and out/index.html from
  * the shipped raw results (regenerated and checksum-verified when missing),
  * or from any results directory given with --data.
@@ -12,13 +12,13 @@ import { parseArgs, runMain } from "./_args.ts";
 import { reproduce } from "../report/reproduce.ts";
 
 const USAGE =
-  "deno task reproduce [--data DIR] [--out DIR] [--fidelity] [--no-png]";
+  "deno task reproduce [--data DIR] [--out DIR] [--fidelity] [--no-png] [--no-tsne]";
 
 if (import.meta.main) {
   await runMain(async () => {
     const args = parseArgs(Deno.args, {
       string: ["data", "out"],
-      boolean: ["fidelity", "no-png"],
+      boolean: ["fidelity", "no-png", "no-tsne"],
       maxPositional: 0,
       usage: USAGE,
     });
@@ -35,6 +35,7 @@ if (import.meta.main) {
       out: (args.options.out as string | undefined) ?? "out",
       fidelity: args.options.fidelity ? true : undefined,
       png: !args.options["no-png"],
+      tsne: !args.options["no-tsne"],
     });
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`Done in ${s} s. Open ${summary.index}`);

@@ -32,6 +32,7 @@ Deno.test("reproduce() on any results directory writes tables, figures and a pag
   const s = await reproduce({
     data: { sample: join(ROOT, "data/sample") },
     out,
+    tsne: false,
     log: () => {},
   });
   assert.equal(
