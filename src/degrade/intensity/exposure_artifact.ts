@@ -6,7 +6,7 @@
  */
 
 import type { Degrader, ParameterSpec } from "../types.ts";
-import { checkImage, checkLevel, checkParams, mapSamples } from "../_check.ts";
+import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
 
 /** Parameters of {@linkcode exposureArtifact}. */
 export interface ExposureArtifactParams extends Record<string, unknown> {
@@ -62,8 +62,54 @@ export const exposureArtifact: Degrader<ExposureArtifactParams> = {
     checkImage("exposure_artifact", image);
     checkParams("exposure_artifact", PARAMETERS, params);
     const { gamma, offset } = params;
-    return Promise.resolve(
-      mapSamples(image, (v) => (v > 0 ? v ** gamma : 0) + offset),
-    );
+    return Promise.resolve(like(image, gammaOffset(image.data, gamma, offset)));
   },
 };
+
+/**
+ * clip(x^gamma + offset, 0, 1) for every sample (0^gamma and negative or NaN
+ * samples count as 0). `Math.pow` costs tens of nanoseconds, so a positive
+ * normal float32 x = 2^e · (m_hi + f) is split into its exponent and the top
+ * 12 bits of its mantissa, whose powers come from two tables computed with
+ * `Math.pow`, times a 4-term binomial series for (1 + f/m_hi)^gamma
+ * (f/m_hi < 2^-12, truncation error below 1e-15 relative, so the float32
+ * result is the one `x ** gamma` gives up to a last-bit tie, 6e-8).
+ */
+function gammaOffset(
+  src: Float32Array,
+  gamma: number,
+  offset: number,
+): Float32Array {
+  const out = new Float32Array(src.length);
+  if (gamma === 1) {
+    for (let i = 0; i < src.length; i++) {
+      const x = src[i];
+      const v = (x > 0 ? x : 0) + offset;
+      out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+    return out;
+  }
+  const bits = new Uint32Array(src.buffer, src.byteOffset, src.length);
+  const byExponent = new Float64Array(256);
+  for (let e = 1; e < 255; e++) byExponent[e] = Math.pow(2, (e - 127) * gamma);
+  const byMantissa = new Float64Array(4096);
+  for (let m = 0; m < 4096; m++) byMantissa[m] = Math.pow(1 + m / 4096, gamma);
+  const c1 = gamma, c2 = (c1 * (gamma - 1)) / 2;
+  const c3 = (c2 * (gamma - 2)) / 3, c4 = (c3 * (gamma - 3)) / 4;
+  for (let i = 0; i < src.length; i++) {
+    const b = bits[i], e = b >>> 23;
+    let v: number;
+    if (e === 0 || e >= 255) {
+      // Zero, subnormal, negative, infinite or NaN: the plain formula.
+      const x = src[i];
+      v = (x > 0 ? x ** gamma : 0) + offset;
+    } else {
+      const hi = (b >>> 11) & 4095;
+      const t = (b & 2047) / (8388608 + hi * 2048);
+      v = byExponent[e] * byMantissa[hi] *
+          (1 + t * (c1 + t * (c2 + t * (c3 + t * c4)))) + offset;
+    }
+    out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+  }
+  return out;
+}

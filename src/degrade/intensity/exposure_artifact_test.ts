@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { exposureArtifact } from "./exposure_artifact.ts";
 import { operatorContract } from "../_contract_test.ts";
 
@@ -29,4 +30,29 @@ Deno.test("exposure_artifact L1 maps grey 128 to the authors' LUT value 98 (±1)
   });
   const expected = Math.round(255 * ((128 / 255) ** 1.45 - 0.0372));
   assert.equal(Math.round(out.data[0]! * 255), expected);
+});
+
+Deno.test("exposure_artifact's table-and-series power matches clip(x ** gamma + offset) within 1e-6", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.float32Array({ minLength: 1, maxLength: 200 }),
+      fc.double({ min: 0.1, max: 10, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      async (data, gamma, offset) => {
+        const img = {
+          width: data.length,
+          height: 1,
+          channels: 1 as const,
+          data,
+        };
+        const out = await exposureArtifact.apply(img, { gamma, offset });
+        data.forEach((x, i) => {
+          const v = (x > 0 ? x ** gamma : 0) + offset;
+          const want = Math.fround(v < 0 ? 0 : v > 1 ? 1 : v);
+          if (Number.isNaN(want)) assert.ok(Number.isNaN(out.data[i]));
+          else assert.ok(Math.abs(out.data[i] - want) <= 1e-6, `x=${x}`);
+        });
+      },
+    ),
+  );
 });

@@ -7,8 +7,8 @@
  */
 
 import type { Degrader, ParameterSpec } from "../types.ts";
-import { createPrng } from "../../random/prng.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
+import { addClippedNormal } from "../_normal.ts";
 
 /** Parameters of {@linkcode gaussianNoise}. */
 export interface GaussianNoiseParams extends Record<string, unknown> {
@@ -64,13 +64,10 @@ export const gaussianNoise: Degrader<GaussianNoiseParams> = {
     checkParams("gaussian_noise", PARAMETERS, params, ["noiseSeed"]);
     const { sigma, noiseSeed } = params;
     const src = image.data;
-    const out = new Float32Array(src.length);
     if (sigma === 0) return Promise.resolve(like(image, new Float32Array(src)));
-    const prng = createPrng(noiseSeed);
-    for (let i = 0; i < src.length; i++) {
-      const v = src[i]! + sigma * prng.normal();
-      out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
-    }
-    return Promise.resolve(like(image, out));
+    // The deviates of createPrng(noiseSeed).normal(), generated in bulk.
+    return Promise.resolve(
+      like(image, addClippedNormal(src, sigma, noiseSeed)),
+    );
   },
 };
