@@ -26,27 +26,74 @@ export function reflectIndex(i: number, n: number): number {
   return k < n ? k : period - 1 - k;
 }
 
-/** Convolve one plane with sparse taps, mode 'reflect' (ndimage.convolve). */
+/**
+ * `acc[base + x] += w[t] · src[offs[t] + x]` for x in [0, n), taps t in
+ * order. Four taps per sweep, added left to right, so every sum sees the
+ * same operations in the same order as one tap per sweep (same bits) with a
+ * quarter of the loads and stores of `acc`.
+ */
+function accumulate(
+  acc: Float64Array,
+  base: number,
+  src: Float64Array,
+  offs: Int32Array,
+  w: Float64Array,
+  count: number,
+  n: number,
+): void {
+  let t = 0;
+  for (; t + 3 < count; t += 4) {
+    const o0 = offs[t] - base, o1 = offs[t + 1] - base;
+    const o2 = offs[t + 2] - base, o3 = offs[t + 3] - base;
+    const w0 = w[t], w1 = w[t + 1], w2 = w[t + 2], w3 = w[t + 3];
+    for (let x = base; x < base + n; x++) {
+      acc[x] = acc[x] + w0 * src[o0 + x] + w1 * src[o1 + x] +
+        w2 * src[o2 + x] + w3 * src[o3 + x];
+    }
+  }
+  for (; t < count; t++) {
+    const o = offs[t] - base, wt = w[t];
+    for (let x = base; x < base + n; x++) acc[x] = acc[x] + wt * src[o + x];
+  }
+}
+
+/**
+ * Convolve one plane with sparse taps, mode 'reflect' (ndimage.convolve).
+ * The plane is padded by reflection once, then each output row sums its
+ * taps in order (the sums of a tap-by-tap pass over the image, same bits).
+ */
 export function convolveTaps(
   plane: Float32Array,
   width: number,
   height: number,
   taps: readonly Tap[],
+  out: Float32Array = new Float32Array(width * height),
 ): Float32Array {
-  const out = new Float64Array(width * height);
-  for (const { dy, dx, w } of taps) {
-    if (w === 0) continue;
-    const cols = new Int32Array(width);
-    for (let c = 0; c < width; c++) cols[c] = reflectIndex(c - dx, width);
-    for (let r = 0; r < height; r++) {
-      const src = reflectIndex(r - dy, height) * width;
-      const dst = r * width;
-      for (let c = 0; c < width; c++) {
-        out[dst + c]! += w * plane[src + cols[c]!]!;
-      }
-    }
+  const live = taps.filter((t) => t.w !== 0);
+  let py = 0, px = 0;
+  for (const { dy, dx } of live) {
+    py = Math.max(py, Math.abs(dy));
+    px = Math.max(px, Math.abs(dx));
   }
-  return Float32Array.from(out);
+  const pw = width + 2 * px, ph = height + 2 * py;
+  const padded = new Float64Array(pw * ph);
+  const cols = new Int32Array(pw);
+  for (let c = 0; c < pw; c++) cols[c] = reflectIndex(c - px, width);
+  for (let r = 0; r < ph; r++) {
+    const src = reflectIndex(r - py, height) * width, dst = r * pw;
+    for (let c = 0; c < pw; c++) padded[dst + c] = plane[src + cols[c]];
+  }
+  const w = Float64Array.from(live, (t) => t.w);
+  const rel = Int32Array.from(live, (t) => (py - t.dy) * pw + px - t.dx);
+  const offs = new Int32Array(live.length);
+  const acc = new Float64Array(width);
+  for (let r = 0; r < height; r++) {
+    for (let t = 0; t < live.length; t++) offs[t] = r * pw + rel[t];
+    acc.fill(0);
+    accumulate(acc, 0, padded, offs, w, live.length, width);
+    out.set(acc, r * width);
+  }
+  return out;
 }
 
 /** The normalised 1-D Gaussian of ndimage.gaussian_filter (truncate 4). */
@@ -71,7 +118,9 @@ export function gaussianBlurPlane(
   sigma: number,
 ): Float32Array {
   if (sigma <= 0) return new Float32Array(plane);
-  return Float32Array.from(gaussianFilter64(plane, width, height, sigma, 4));
+  const out = new Float32Array(width * height);
+  gaussianRegion(plane, width, height, sigma, 4, out, 0, height, 0, width);
+  return out;
 }
 
 /**
@@ -85,33 +134,73 @@ export function gaussianFilter64(
   sigma: number,
   truncate: number,
 ): Float64Array {
-  const k = gaussianKernel(sigma, truncate);
-  const r = (k.length - 1) / 2;
-  const tmp = new Float64Array(width * height);
-  const cols = new Int32Array(width + 2 * r);
-  for (let c = -r; c < width + r; c++) cols[c + r] = reflectIndex(c, width);
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      let s = 0;
-      for (let j = 0; j < k.length; j++) {
-        s += k[j]! * plane[row + cols[x + j]!]!;
-      }
-      tmp[row + x] = s;
-    }
-  }
   const out = new Float64Array(width * height);
-  const rows = new Int32Array(height + 2 * r);
-  for (let y = -r; y < height + r; y++) rows[y + r] = reflectIndex(y, height);
-  for (let y = 0; y < height; y++) {
-    const dst = y * width;
-    for (let j = 0; j < k.length; j++) {
-      const w = k[j]!;
-      const src = rows[y + j]! * width;
-      for (let x = 0; x < width; x++) out[dst + x]! += w * tmp[src + x]!;
-    }
-  }
+  gaussianRegion(
+    plane,
+    width,
+    height,
+    sigma,
+    truncate,
+    out,
+    0,
+    height,
+    0,
+    width,
+  );
   return out;
+}
+
+/**
+ * The Gaussian blur of `plane` (as {@linkcode gaussianFilter64}), computed
+ * and written to `out` only for rows [r0, r1) and columns [c0, c1): only the
+ * rows and columns that window reads are filtered horizontally. Each sum
+ * runs over the taps in order from 0, so the values are those of the whole
+ * filtered plane, bit for bit.
+ */
+export function gaussianRegion(
+  plane: ArrayLike<number>,
+  width: number,
+  height: number,
+  sigma: number,
+  truncate: number,
+  out: Float32Array | Float64Array,
+  r0: number,
+  r1: number,
+  c0: number,
+  c1: number,
+): void {
+  if (r1 <= r0 || c1 <= c0) return;
+  const k = gaussianKernel(sigma, truncate);
+  const r = (k.length - 1) / 2, taps = k.length;
+  const rows = new Int32Array(r1 - r0 + 2 * r);
+  const needed = new Uint8Array(height);
+  for (let y = 0; y < rows.length; y++) {
+    rows[y] = reflectIndex(r0 - r + y, height);
+    needed[rows[y]] = 1;
+  }
+  // Horizontal pass over a reflect-padded copy of each needed row, only
+  // in the columns the vertical pass reads.
+  const tmp = new Float64Array(width * height);
+  const ext = new Float64Array(width + 2 * r);
+  const cols = new Int32Array(width + 2 * r);
+  for (let c = 0; c < cols.length; c++) cols[c] = reflectIndex(c - r, width);
+  const offs = new Int32Array(taps);
+  for (let j = 0; j < taps; j++) offs[j] = j + c0;
+  for (let y = 0; y < height; y++) {
+    if (!needed[y]) continue;
+    const row = y * width;
+    for (let c = 0; c < ext.length; c++) ext[c] = plane[row + cols[c]];
+    accumulate(tmp, row + c0, ext, offs, k, taps, c1 - c0);
+  }
+  // Vertical pass, one output row at a time.
+  const acc = new Float64Array(width);
+  for (let y = r0; y < r1; y++) {
+    for (let j = 0; j < taps; j++) offs[j] = rows[y - r0 + j] * width + c0;
+    acc.fill(0, c0, c1);
+    accumulate(acc, c0, tmp, offs, k, taps, c1 - c0);
+    const dst = y * width;
+    for (let c = c0; c < c1; c++) out[dst + c] = acc[c];
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
-import { gaussianBlurPlane, perPlane } from "../_filters.ts";
+import { gaussianRegion } from "../_filters.ts";
 
 /** Parameters of {@linkcode bubbleArtifact}. */
 export interface BubbleArtifactParams extends Record<string, unknown> {
@@ -99,19 +99,38 @@ export const bubbleArtifact: Degrader<BubbleArtifactParams> = {
     checkParams("bubble_artifact", PARAMETERS, params);
     const { width, height, channels } = image;
     const { radius, blurSigma, centerRow, centerCol } = params;
-    const r2 = radius * radius;
-    const data = perPlane(image.data, width * height, channels, (p) => {
-      const out = new Float32Array(p);
-      if (radius === 0 || blurSigma === 0) return out;
-      const blurred = gaussianBlurPlane(p, width, height, blurSigma);
-      for (let r = 0; r < height; r++) {
-        for (let c = 0; c < width; c++) {
+    const r2 = radius * radius, n = width * height;
+    const data = new Float32Array(image.data);
+    if (radius === 0 || blurSigma === 0) {
+      return Promise.resolve(like(image, data));
+    }
+    // Blur only the disk's bounding box (same values as blurring the plane).
+    const r0 = Math.max(0, Math.floor(centerRow - radius));
+    const r1 = Math.min(height, Math.ceil(centerRow + radius) + 1);
+    const c0 = Math.max(0, Math.floor(centerCol - radius));
+    const c1 = Math.min(width, Math.ceil(centerCol + radius) + 1);
+    const blurred = new Float32Array(n);
+    for (let ch = 0; ch < channels; ch++) {
+      const plane = image.data.subarray(ch * n, (ch + 1) * n);
+      gaussianRegion(
+        plane,
+        width,
+        height,
+        blurSigma,
+        4,
+        blurred,
+        r0,
+        r1,
+        c0,
+        c1,
+      );
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0; c < c1; c++) {
           const d2 = (r - centerRow) ** 2 + (c - centerCol) ** 2;
-          if (d2 <= r2) out[r * width + c] = blurred[r * width + c]!;
+          if (d2 <= r2) data[ch * n + r * width + c] = blurred[r * width + c];
         }
       }
-      return out;
-    });
+    }
     return Promise.resolve(like(image, data));
   },
 };
