@@ -93,7 +93,11 @@ function gammaOffset(
   const byExponent = new Float64Array(256);
   for (let e = 1; e < 255; e++) byExponent[e] = Math.pow(2, (e - 127) * gamma);
   const byMantissa = new Float64Array(4096);
-  for (let m = 0; m < 4096; m++) byMantissa[m] = Math.pow(1 + m / 4096, gamma);
+  const step = new Float64Array(4096); // 1 / (2^23 · m_hi): f = lo · step
+  for (let m = 0; m < 4096; m++) {
+    byMantissa[m] = Math.pow(1 + m / 4096, gamma);
+    step[m] = 1 / (8388608 + m * 2048);
+  }
   const c1 = gamma, c2 = (c1 * (gamma - 1)) / 2;
   const c3 = (c2 * (gamma - 2)) / 3, c4 = (c3 * (gamma - 3)) / 4;
   for (let i = 0; i < src.length; i++) {
@@ -105,11 +109,14 @@ function gammaOffset(
       v = (x > 0 ? x ** gamma : 0) + offset;
     } else {
       const hi = (b >>> 11) & 4095;
-      const t = (b & 2047) / (8388608 + hi * 2048);
+      const t = (b & 2047) * step[hi];
       v = byExponent[e] * byMantissa[hi] *
           (1 + t * (c1 + t * (c2 + t * (c3 + t * c4)))) + offset;
     }
-    out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+    // max(v, 0) = (v + |v|) / 2: exact and branch-free (many samples sit
+    // near 0 after a negative offset, where a branch is mispredicted).
+    const p = (v + Math.abs(v)) * 0.5;
+    out[i] = p > 1 ? 1 : p;
   }
   return out;
 }
