@@ -84,7 +84,10 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
     const { width: w, height: h, channels } = image;
     const n = w * h, src = image.data;
     // Float32 luma: the input precision, half the memory traffic of float64.
-    const luma = channels === 1 ? src : new Float32Array(n);
+    // For RGB it lives in the output's last plane until the copies at the
+    // end (each output row of plane 0 only reads luma rows at or above it).
+    const data = new Float32Array(n * channels);
+    const luma = channels === 1 ? src : data.subarray(2 * n);
     if (channels === 3) {
       for (let i = 0; i < n; i++) {
         luma[i] = 0.299 * src[i] + 0.587 * src[n + i] + 0.114 * src[2 * n + i];
@@ -98,13 +101,33 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
     }
     // One pass: each output row sums its own row and the rows above it,
     // clipped straight into the first plane, then copied to the others.
-    const data = new Float32Array(n * channels);
     const row = new Float64Array(w);
+    // Ghosts are added two per sweep, left to right: the same sums, in the
+    // same order, as one sweep per ghost.
     for (let o = 0; o < n; o += w) {
-      for (let c = 0; c < w; c++) row[c] = luma[o + c];
-      for (let g = 0; g < weights.length && shifts[g] <= o; g++) {
-        const weight = weights[g], s = o - shifts[g];
-        for (let c = 0; c < w; c++) row[c] += weight * luma[s + c];
+      let active = 0;
+      while (active < weights.length && shifts[active] <= o) active++;
+      let g = 0;
+      if (active >= 2) {
+        const w0 = weights[0], s0 = o - shifts[0];
+        const w1 = weights[1], s1 = o - shifts[1];
+        for (let c = 0; c < w; c++) {
+          row[c] = luma[o + c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
+        }
+        g = 2;
+      } else {
+        for (let c = 0; c < w; c++) row[c] = luma[o + c];
+      }
+      for (; g + 1 < active; g += 2) {
+        const w0 = weights[g], s0 = o - shifts[g];
+        const w1 = weights[g + 1], s1 = o - shifts[g + 1];
+        for (let c = 0; c < w; c++) {
+          row[c] = row[c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
+        }
+      }
+      if (g < active) {
+        const w0 = weights[g], s0 = o - shifts[g];
+        for (let c = 0; c < w; c++) row[c] = row[c] + w0 * luma[s0 + c];
       }
       for (let c = 0; c < w; c++) {
         const v = row[c];
