@@ -48,6 +48,15 @@ def line_kernel(length, angle_deg):
     return k / k.sum()
 
 
+def rotated_line_kernel(k, angle_deg):
+    # motion_blur's kernel (SPEC §3.16): a k x k array with its centre column
+    # set to 1, rotated (bilinear, same canvas), normalised.
+    line = np.zeros((k, k))
+    line[:, k // 2] = 1
+    r = ndimage.rotate(line, angle_deg, reshape=False, order=1)
+    return r / r.sum()
+
+
 def ct_canvas(g):
     d = int(np.ceil(np.sqrt(2) * max(g.shape))) + 2
     top, left = (d - g.shape[0]) // 2, (d - g.shape[1]) // 2
@@ -185,7 +194,8 @@ REFS = {
     "downsample_artifact": lambda x, p: per_channel(
         lambda c: ndimage.zoom(ndimage.zoom(c, p["scale"], order=1), np.array(c.shape) / np.array(ndimage.zoom(c, p["scale"], order=1).shape), order=0), x),
     "gaussian_blur": lambda x, p: per_channel(lambda c: ndimage.gaussian_filter(c, p["sigma"], mode="reflect"), x),
-    "motion_blur": lambda x, p: per_channel(lambda c: ndimage.convolve(c, line_kernel(p["length"], p["angle"]), mode="reflect"), x),
+    "motion_blur": lambda x, p: per_channel(
+        lambda c: ndimage.convolve(c, rotated_line_kernel(p["length"], p["angle"]), mode="reflect"), x),
     "xray_motion_blur_artifact": lambda x, p: per_channel(
         lambda c: ndimage.convolve(c, line_kernel(p["length"], p["angle"]), mode="reflect"), x),
     "rotation_artifact": lambda x, p: per_channel(lambda c: ndimage.rotate(c, p["angle"], reshape=False, order=1), x),
