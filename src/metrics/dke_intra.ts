@@ -171,11 +171,13 @@ export function dkeIntra(
   if (used.length > 0) {
     const prng = createPrng(seed);
     const Q = used.length, qs = Int32Array.from(used, (q) => q * 6);
+    const draws = new Uint32Array(Q);
     for (let b = 0; b < resamples; b++) {
       let n0 = 0, c0 = 0, k0 = 0, n2 = 0, c2 = 0, k2 = 0;
+      prng.fillUint32(draws);
       for (let i = 0; i < Q; i++) {
-        // Same draw as prng.int(Q), without its argument check per call.
-        const o = qs[Math.floor(prng.next() * Q)];
+        // Same draw as prng.int(Q) (= floor(next() * Q)), in bulk.
+        const o = qs[Math.floor((draws[i] / 4294967296) * Q)];
         n0 += sums[o];
         c0 += sums[o + 1];
         k0 += sums[o + 2];

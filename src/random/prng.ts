@@ -16,6 +16,12 @@ export interface Prng {
   normal(): number;
   /** An independent generator derived from this one's next outputs. */
   fork(): Prng;
+  /**
+   * Fill `out` with the next `out.length` raw 32-bit outputs: the same
+   * stream `next()` scales, so `out[i] / 2 ** 32` equals what `next()` would
+   * have returned (a fast path for hot loops such as the bootstrap).
+   */
+  fillUint32(out: Uint32Array): void;
 }
 
 function splitmix32(a: number): () => number {
@@ -87,6 +93,20 @@ export function createPrng(seed: number): Prng {
       return r * Math.cos(2 * Math.PI * v);
     },
     fork: () => createPrng(u32() * 2097152 + (u32() >>> 11)),
+    fillUint32: (out: Uint32Array) => {
+      // The body of u32() with the state in locals: several times faster in a loop.
+      let sa = a, sb = b, sc = c, sd = d;
+      for (let i = 0; i < out.length; i++) {
+        const t = (((sa + sb) | 0) + sd) | 0;
+        sd = (sd + 1) | 0;
+        sa = sb ^ (sb >>> 9);
+        sb = (sc + (sc << 3)) | 0;
+        sc = (sc << 21) | (sc >>> 11);
+        sc = (sc + t) | 0;
+        out[i] = t >>> 0;
+      }
+      a = sa, b = sb, c = sc, d = sd;
+    },
   };
   return prng;
 }

@@ -43,3 +43,16 @@ Deno.test("createPrng() rejects a non-integer seed", () => {
   }
   assert(threw, "expected RangeError");
 });
+
+Deno.test("fillUint32() continues the stream next() scales", () => {
+  const a = createPrng(11), b = createPrng(11);
+  a.next();
+  b.next();
+  const buf = new Uint32Array(1000);
+  a.fillUint32(buf);
+  for (let i = 0; i < buf.length; i++) {
+    assert(buf[i] / 4294967296 === b.next(), `draw ${i} differs`);
+  }
+  assert(a.next() === b.next(), "the streams stay in step after a fill");
+  assert(a.normal() === b.normal(), "normal() stays in step too");
+});
