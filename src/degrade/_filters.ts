@@ -7,6 +7,8 @@
  * @module
  */
 
+import { simdArena } from "./_simd.ts";
+
 /** One kernel tap of a convolution: y(r, c) += w · x(r − dy, c − dx). */
 export interface Tap {
   /** Row offset (positive = down). */
@@ -76,21 +78,30 @@ export function convolveTaps(
     px = Math.max(px, Math.abs(dx));
   }
   const pw = width + 2 * px, ph = height + 2 * py;
-  const padded = new Float64Array(pw * ph);
+  // In the SIMD kernel's memory when it is available (same sums either way).
+  const arena = simdArena(8 * (pw * ph + width + live.length), live.length);
+  const f64 = (n: number) => arena ? arena.f64(n) : new Float64Array(n);
+  const sum = arena ? arena.accumulate : accumulate;
+  const padded = f64(pw * ph);
   const cols = new Int32Array(pw);
   for (let c = 0; c < pw; c++) cols[c] = reflectIndex(c - px, width);
   for (let r = 0; r < ph; r++) {
     const src = reflectIndex(r - py, height) * width, dst = r * pw;
-    for (let c = 0; c < pw; c++) padded[dst + c] = plane[src + cols[c]];
+    padded.set(plane.subarray(src, src + width), dst + px);
+    for (let c = 0; c < px; c++) {
+      padded[dst + c] = plane[src + cols[c]];
+      padded[dst + pw - 1 - c] = plane[src + cols[pw - 1 - c]];
+    }
   }
-  const w = Float64Array.from(live, (t) => t.w);
+  const w = f64(live.length);
+  w.set(live.map((t) => t.w));
   const rel = Int32Array.from(live, (t) => (py - t.dy) * pw + px - t.dx);
   const offs = new Int32Array(live.length);
-  const acc = new Float64Array(width);
+  const acc = f64(width);
   for (let r = 0; r < height; r++) {
     for (let t = 0; t < live.length; t++) offs[t] = r * pw + rel[t];
     acc.fill(0);
-    accumulate(acc, 0, padded, offs, w, live.length, width);
+    sum(acc, 0, padded, offs, w, live.length, width);
     out.set(acc, r * width);
   }
   return out;
@@ -170,8 +181,17 @@ export function gaussianRegion(
   c1: number,
 ): void {
   if (r1 <= r0 || c1 <= c0) return;
-  const k = gaussianKernel(sigma, truncate);
-  const r = (k.length - 1) / 2, taps = k.length;
+  const kernel = gaussianKernel(sigma, truncate);
+  const r = (kernel.length - 1) / 2, taps = kernel.length;
+  // In the SIMD kernel's memory when it is available (same sums either way).
+  const arena = simdArena(
+    8 * (width * height + 2 * width + 2 * r + taps),
+    taps,
+  );
+  const f64 = (n: number) => arena ? arena.f64(n) : new Float64Array(n);
+  const sum = arena ? arena.accumulate : accumulate;
+  const k = f64(taps);
+  k.set(kernel);
   const rows = new Int32Array(r1 - r0 + 2 * r);
   const needed = new Uint8Array(height);
   for (let y = 0; y < rows.length; y++) {
@@ -180,8 +200,8 @@ export function gaussianRegion(
   }
   // Horizontal pass over a reflect-padded copy of each needed row, only
   // in the columns the vertical pass reads.
-  const tmp = new Float64Array(width * height);
-  const ext = new Float64Array(width + 2 * r);
+  const tmp = f64(width * height);
+  const ext = f64(width + 2 * r);
   const cols = new Int32Array(width + 2 * r);
   for (let c = 0; c < cols.length; c++) cols[c] = reflectIndex(c - r, width);
   const offs = new Int32Array(taps);
@@ -190,14 +210,14 @@ export function gaussianRegion(
     if (!needed[y]) continue;
     const row = y * width;
     for (let c = 0; c < ext.length; c++) ext[c] = plane[row + cols[c]];
-    accumulate(tmp, row + c0, ext, offs, k, taps, c1 - c0);
+    sum(tmp, row + c0, ext, offs, k, taps, c1 - c0);
   }
   // Vertical pass, one output row at a time.
-  const acc = new Float64Array(width);
+  const acc = f64(width);
   for (let y = r0; y < r1; y++) {
     for (let j = 0; j < taps; j++) offs[j] = rows[y - r0 + j] * width + c0;
     acc.fill(0, c0, c1);
-    accumulate(acc, c0, tmp, offs, k, taps, c1 - c0);
+    sum(acc, c0, tmp, offs, k, taps, c1 - c0);
     const dst = y * width;
     for (let c = c0; c < c1; c++) out[dst + c] = acc[c];
   }

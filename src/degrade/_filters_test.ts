@@ -9,6 +9,19 @@ import {
   reflectIndex,
   type Tap,
 } from "./_filters.ts";
+import { setSimd } from "./_simd.ts";
+
+/** Run `body` with the WebAssembly SIMD kernel on, then with the JavaScript loop. */
+function bothPaths(body: () => void): void {
+  for (const on of [true, false]) {
+    setSimd(on);
+    try {
+      body();
+    } finally {
+      setSimd(true);
+    }
+  }
+}
 
 /** Tap by tap over the whole image, float64 sums (the textbook loop). */
 function naiveConvolve(p: Float32Array, w: number, h: number, taps: Tap[]) {
@@ -68,60 +81,70 @@ const plane = fc.record({
     )
   );
 
-Deno.test("convolveTaps() gives the bits of a tap-by-tap reflect convolution", () => {
+Deno.test("convolveTaps() gives the bits of a tap-by-tap reflect convolution (SIMD and JavaScript)", () => {
   const tap = fc.record({
     dy: fc.integer({ min: -15, max: 15 }),
     dx: fc.integer({ min: -15, max: 15 }),
     w: fc.oneof(fc.constant(0), fc.double({ min: -1, max: 1, noNaN: true })),
   });
-  fc.assert(
-    fc.property(plane, fc.array(tap, { maxLength: 11 }), ([w, h, p], taps) => {
-      assert.deepEqual(
-        convolveTaps(p, w, h, taps),
-        naiveConvolve(p, w, h, taps),
-      );
-    }),
+  bothPaths(() =>
+    fc.assert(
+      fc.property(
+        plane,
+        fc.array(tap, { maxLength: 11 }),
+        ([w, h, p], taps) => {
+          assert.deepEqual(
+            convolveTaps(p, w, h, taps),
+            naiveConvolve(p, w, h, taps),
+          );
+        },
+      ),
+    )
   );
 });
 
-Deno.test("gaussianFilter64() and gaussianBlurPlane() give the bits of the one-tap-at-a-time filter", () => {
-  fc.assert(
-    fc.property(
-      plane,
-      fc.double({ min: 0.2, max: 4, noNaN: true }),
-      ([w, h, p], sigma) => {
-        const want = naiveGaussian(p, w, h, sigma);
-        assert.deepEqual(gaussianFilter64(p, w, h, sigma, 4), want);
-        assert.deepEqual(
-          gaussianBlurPlane(p, w, h, sigma),
-          Float32Array.from(want),
-        );
-      },
-    ),
+Deno.test("gaussianFilter64() and gaussianBlurPlane() give the bits of the one-tap-at-a-time filter (SIMD and JavaScript)", () => {
+  bothPaths(() =>
+    fc.assert(
+      fc.property(
+        plane,
+        fc.double({ min: 0.2, max: 4, noNaN: true }),
+        ([w, h, p], sigma) => {
+          const want = naiveGaussian(p, w, h, sigma);
+          assert.deepEqual(gaussianFilter64(p, w, h, sigma, 4), want);
+          assert.deepEqual(
+            gaussianBlurPlane(p, w, h, sigma),
+            Float32Array.from(want),
+          );
+        },
+      ),
+    )
   );
 });
 
 Deno.test("gaussianRegion() fills exactly its window with the whole-plane values", () => {
   const window = fc.tuple(fc.nat(12), fc.nat(12), fc.nat(12), fc.nat(12));
-  fc.assert(
-    fc.property(
-      plane,
-      fc.double({ min: 0.2, max: 3, noNaN: true }),
-      window,
-      ([w, h, p], sigma, [a, b, c, d]) => {
-        const [r0, r1] = [Math.min(a, b, h), Math.min(Math.max(a, b), h)];
-        const [c0, c1] = [Math.min(c, d, w), Math.min(Math.max(c, d), w)];
-        const whole = gaussianBlurPlane(p, w, h, sigma);
-        const out = new Float32Array(w * h).fill(-7);
-        gaussianRegion(p, w, h, sigma, 4, out, r0, r1, c0, c1);
-        for (let y = 0; y < h; y++) {
-          for (let x = 0; x < w; x++) {
-            const inside = y >= r0 && y < r1 && x >= c0 && x < c1;
-            assert.equal(out[y * w + x], inside ? whole[y * w + x] : -7);
+  bothPaths(() =>
+    fc.assert(
+      fc.property(
+        plane,
+        fc.double({ min: 0.2, max: 3, noNaN: true }),
+        window,
+        ([w, h, p], sigma, [a, b, c, d]) => {
+          const [r0, r1] = [Math.min(a, b, h), Math.min(Math.max(a, b), h)];
+          const [c0, c1] = [Math.min(c, d, w), Math.min(Math.max(c, d), w)];
+          const whole = gaussianBlurPlane(p, w, h, sigma);
+          const out = new Float32Array(w * h).fill(-7);
+          gaussianRegion(p, w, h, sigma, 4, out, r0, r1, c0, c1);
+          for (let y = 0; y < h; y++) {
+            for (let x = 0; x < w; x++) {
+              const inside = y >= r0 && y < r1 && x >= c0 && x < c1;
+              assert.equal(out[y * w + x], inside ? whole[y * w + x] : -7);
+            }
           }
-        }
-      },
-    ),
+        },
+      ),
+    )
   );
 });
 

@@ -7,8 +7,14 @@
  */
 
 import type { Degrader, ParameterSpec } from "../types.ts";
-import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
-import { gaussianBlurPlane, perPlane } from "../_filters.ts";
+import {
+  checkImage,
+  checkLevel,
+  checkParams,
+  copyImage,
+  like,
+} from "../_check.ts";
+import { gaussianRegion } from "../_filters.ts";
 
 /** Parameters of {@linkcode gaussianBlur}. */
 export interface GaussianBlurParams extends Record<string, unknown> {
@@ -51,12 +57,25 @@ export const gaussianBlur: Degrader<GaussianBlurParams> = {
     checkImage("gaussian_blur", image);
     checkParams("gaussian_blur", PARAMETERS, params);
     const { width, height, channels } = image;
-    const data = perPlane(
-      image.data,
-      width * height,
-      channels,
-      (p) => gaussianBlurPlane(p, width, height, params.sigma),
-    );
+    const n = width * height;
+    if (params.sigma <= 0) return Promise.resolve(copyImage(image));
+    const data = new Float32Array(n * channels);
+    for (let c = 0; c < channels; c++) {
+      const plane = image.data.subarray(c * n, (c + 1) * n);
+      const out = data.subarray(c * n, (c + 1) * n);
+      gaussianRegion(
+        plane,
+        width,
+        height,
+        params.sigma,
+        4,
+        out,
+        0,
+        height,
+        0,
+        width,
+      );
+    }
     return Promise.resolve(like(image, data));
   },
 };

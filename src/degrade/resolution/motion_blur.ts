@@ -9,7 +9,7 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
-import { convolveTaps, perPlane, rotatePlane, type Tap } from "../_filters.ts";
+import { convolveTaps, rotatePlane, type Tap } from "../_filters.ts";
 
 /** Parameters of {@linkcode motionBlur}. */
 export interface MotionBlurParams extends Record<string, unknown> {
@@ -101,12 +101,17 @@ export const motionBlur: Degrader<MotionBlurParams> = {
     checkParams("motion_blur", PARAMETERS, params, ["length"]);
     const { width, height, channels } = image;
     const taps = motionKernel(params.length, params.angle);
-    const data = perPlane(
-      image.data,
-      width * height,
-      channels,
-      (p) => convolveTaps(p, width, height, taps),
-    );
+    const n = width * height, data = new Float32Array(n * channels);
+    for (let c = 0; c < channels; c++) {
+      const plane = image.data.subarray(c * n, (c + 1) * n);
+      convolveTaps(
+        plane,
+        width,
+        height,
+        taps,
+        data.subarray(c * n, (c + 1) * n),
+      );
+    }
     return Promise.resolve(like(image, data));
   },
 };

@@ -15,7 +15,7 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
-import { convolveTaps, perPlane, type Tap } from "../_filters.ts";
+import { convolveTaps, type Tap } from "../_filters.ts";
 
 /** Parameters of {@linkcode xrayMotionBlurArtifact}. */
 export interface XrayMotionBlurParams extends Record<string, unknown> {
@@ -101,12 +101,17 @@ export const xrayMotionBlurArtifact: Degrader<XrayMotionBlurParams> = {
     checkParams("xray_motion_blur_artifact", PARAMETERS, params, ["length"]);
     const { width, height, channels } = image;
     const taps = lineKernel(params.length, params.angle);
-    const data = perPlane(
-      image.data,
-      width * height,
-      channels,
-      (p) => convolveTaps(p, width, height, taps),
-    );
+    const n = width * height, data = new Float32Array(n * channels);
+    for (let c = 0; c < channels; c++) {
+      const plane = image.data.subarray(c * n, (c + 1) * n);
+      convolveTaps(
+        plane,
+        width,
+        height,
+        taps,
+        data.subarray(c * n, (c + 1) * n),
+      );
+    }
     return Promise.resolve(like(image, data));
   },
 };
