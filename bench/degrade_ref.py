@@ -189,7 +189,8 @@ def blood_cell(x, p):
 REFS = {
     "adjust_brightness": lambda x, p: np.clip(x + p["offset"], 0, 1),
     "exposure_artifact": lambda x, p: np.clip(x ** p["gamma"] + p["offset"], 0, 1),
-    "reduce_contrast": lambda x, p: p["alpha"] * x + (1 - p["alpha"]) * x.mean(),
+    # Clipped like ours (the operator clips to [0, 1] as every intensity op does).
+    "reduce_contrast": lambda x, p: np.clip(p["alpha"] * x + (1 - p["alpha"]) * x.mean(), 0, 1),
     "gaussian_noise": lambda x, p: np.clip(x + p["sigma"] * RNG.standard_normal(x.shape), 0, 1),
     "downsample_artifact": lambda x, p: per_channel(
         lambda c: ndimage.zoom(ndimage.zoom(c, p["scale"], order=1), np.array(c.shape) / np.array(ndimage.zoom(c, p["scale"], order=1).shape), order=0), x),
