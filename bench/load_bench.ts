@@ -3,10 +3,11 @@
  * directory (deterministic seed), then time in the same run
  *
  *  (a) our `loadResults` + every table (`buildTables(results)` of
- *      src/tables, which does more than pandas: ECE, reliability, DKE
- *      bootstrap), in a child Deno process, and
+ *      src/tables), in a child Deno process, and
  *  (b) `bench/load_pandas.py` (pandas read_csv + validation + the same
- *      aggregations), in a child /usr/bin/python3 process,
+ *      tables, numpy-vectorized: heatmap drops, ECE, Brier, reliability,
+ *      the 2000-resample DKE bootstrap per model, rank correlations), in a
+ *      child /usr/bin/python3 process,
  *
  * and print both times, the ratio and both peak RSS figures (VmHWM for Deno,
  * `ru_maxrss` for Python). Generated data is never committed: it goes to a

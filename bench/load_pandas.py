@@ -1,9 +1,13 @@
 """pandas reference for bench/load_bench.ts: load a FORMAT.md results
 directory with read_csv, run validation-ish checks (the same rules our loader
 applies, vectorized), extract letters from responses with the default rule,
-then compute the tables' aggregations: accuracy per model x severity, per
-model x task and per model x category over L1&L2, voting confidence per
-model x item and calibration shift per model x level. Prints one JSON line.
+then compute every table our `buildTables` builds: accuracy per model x
+severity, per model x task and per model x category over L1&L2 with drops,
+paired drops per degradation id and per skill (heatmaps), accuracy per
+modality, voting confidence, calibration shift, Brier, ECE and reliability
+bins per model x level, the intra-model DKE bootstrap (2000 resamples per
+model, vectorized with numpy) and the inter-model rank correlations.
+Prints one JSON line.
 """
 import json
 import re
@@ -137,6 +141,61 @@ def main(d):
     conf_sev = per_item.pivot_table(index="m", columns="severity", values="conf", aggfunc="mean")
     calib = conf_sev - acc_sev
     drops = acc_task.sub(acc_sev[0], axis=0), acc_cat.sub(acc_sev[0], axis=0)
+
+    # The rest of our tables, the same computations vectorized per model.
+    qcode = pd.factorize(items["question_id"])[0]
+    per_item["q"] = qcode[ii]
+    modality = items["modality"].to_numpy()
+    per_item.groupby(["m", modality[ii], "severity"], sort=False)["correct"].mean()
+    l0 = per_item.loc[per_item["severity"] == 0, ["m", "q", "correct"]]
+    deg_rows = per_item[per_item["severity"] > 0]
+    di = deg_rows["i"].to_numpy()
+    for key in (items["degradation"].to_numpy()[di], items["skill"].to_numpy()[di]):
+        d = deg_rows.assign(key=key)
+        acc = d.groupby(["m", "key", "severity"], sort=False)["correct"].mean().unstack()
+        base = d[["m", "key", "q"]].drop_duplicates().merge(l0, on=["m", "q"]).groupby(
+            ["m", "key"], sort=False)["correct"].mean()
+        heat = acc.sub(base, axis=0)  # paired drops at L1 and L2 (heatmaps)
+        assert len(heat)
+    # Brier of the vote distribution, ECE and reliability bins per model x level.
+    votes["T"] = per_item.set_index(["m", "i"])["trials"].reindex(
+        pd.MultiIndex.from_arrays([votes["m"], votes["i"]])).to_numpy()
+    votes["p"] = votes["votes"] / votes["T"]
+    votes["hit"] = votes["code"].to_numpy() == answer[votes["i"].to_numpy()]
+    sq = votes.assign(p2=votes["p"] ** 2, py=votes["p"] * votes["hit"]).groupby(["m", "i"], sort=False)[["p2", "py"]].sum()
+    per_item = per_item.join(sq, on=["m", "i"])
+    per_item["brier"] = per_item["p2"].fillna(0) - 2 * per_item["py"].fillna(0) + 1
+    per_item["bin"] = np.minimum(9, np.floor(per_item["conf"] * 10 + 1e-9))
+    rel = per_item.groupby(["m", "severity", "bin"], sort=False).agg(
+        n=("conf", "size"), conf=("conf", "mean"), acc=("correct", "mean")).reset_index()
+    rel["gap"] = rel["n"] * (rel["acc"] - rel["conf"]).abs()
+    ece = rel.groupby(["m", "severity"])["gap"].sum() / rel.groupby(["m", "severity"])["n"].sum()
+    brier = per_item.groupby(["m", "severity"])["brier"].mean()
+    # Intra-model DKE: paired bootstrap over question ids, 2000 resamples per model
+    # (counts of each drawn question, then dot products with the per-question sums).
+    B = 2000
+    for m, g in per_item[per_item["severity"].isin([0, 2])].groupby("m", sort=False):
+        lvl2 = (g["severity"] == 2).to_numpy()
+        qs = g["q"].to_numpy()
+        V = np.zeros((qcode.max() + 1, 6))
+        for col, vals in ((0, np.ones(len(g))), (1, g["correct"].to_numpy()), (2, g["conf"].to_numpy())):
+            np.add.at(V[:, col], qs[~lvl2], vals[~lvl2])
+            np.add.at(V[:, col + 3], qs[lvl2], vals[lvl2])
+        V = V[V[:, 0] + V[:, 3] > 0]
+        Q = len(V)
+        rng = np.random.default_rng(0)
+        draws = rng.integers(0, Q, size=(B, Q)) + (np.arange(B) * Q)[:, None]
+        M = np.bincount(draws.ravel(), minlength=B * Q).reshape(B, Q)
+        S = M @ V
+        drop = S[:, 1] / S[:, 0] - S[:, 4] / S[:, 3]
+        inc = (S[:, 5] / S[:, 3] - S[:, 4] / S[:, 3]) - (S[:, 2] / S[:, 0] - S[:, 1] / S[:, 0])
+        np.percentile(drop, [2.5, 97.5]), np.percentile(inc, [2.5, 97.5])
+        ((drop <= 0).sum() + 1) / (B + 1), ((inc < 0).sum() + 1) / (B + 1)
+    # Inter-model DKE: rank correlations of accuracy and calibration shift per level.
+    from scipy.stats import kendalltau, spearmanr
+    for lvl in (0, 1, 2):
+        spearmanr(acc_sev[lvl], calib[lvl]), kendalltau(acc_sev[lvl], calib[lvl])
+    assert len(ece) and len(brier)
     t2, c2 = time.perf_counter(), time.process_time()
     assert len(calib) == len(models) and all(len(x) for x in drops)
     print(json.dumps({"rows": int(len(preds)), "load": t1 - t0, "tables": t2 - t1,

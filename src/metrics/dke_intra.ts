@@ -170,20 +170,32 @@ export function dkeIntra(
   let valid = 0, wrongAcc = 0, wrongCal = 0;
   if (used.length > 0) {
     const prng = createPrng(seed);
-    const Q = used.length, qs = Int32Array.from(used, (q) => q * 6);
-    const draws = new Uint32Array(Q);
+    // Structure of arrays over the used questions: each resample draws Q
+    // questions into multiplicity counts (a small array that stays in cache),
+    // then takes six sequential dot products; far faster than gathering.
+    const Q = used.length;
+    const cols = Array.from(
+      { length: 6 },
+      (_, k) => Float64Array.from(used, (q) => sums[q * 6 + k]),
+    );
+    const [N0, C0, K0, N2, C2, K2] = cols;
+    const draws = new Uint32Array(Q), counts = new Float64Array(Q);
     for (let b = 0; b < resamples; b++) {
-      let n0 = 0, c0 = 0, k0 = 0, n2 = 0, c2 = 0, k2 = 0;
+      counts.fill(0);
       prng.fillUint32(draws);
+      // Same draw as prng.int(Q) (= floor(next() * Q)), in bulk.
       for (let i = 0; i < Q; i++) {
-        // Same draw as prng.int(Q) (= floor(next() * Q)), in bulk.
-        const o = qs[Math.floor((draws[i] / 4294967296) * Q)];
-        n0 += sums[o];
-        c0 += sums[o + 1];
-        k0 += sums[o + 2];
-        n2 += sums[o + 3];
-        c2 += sums[o + 4];
-        k2 += sums[o + 5];
+        counts[Math.floor((draws[i] / 4294967296) * Q)]++;
+      }
+      let n0 = 0, c0 = 0, k0 = 0, n2 = 0, c2 = 0, k2 = 0;
+      for (let q = 0; q < Q; q++) {
+        const m = counts[q];
+        n0 += m * N0[q];
+        c0 += m * C0[q];
+        k0 += m * K0[q];
+        n2 += m * N2[q];
+        c2 += m * C2[q];
+        k2 += m * K2[q];
       }
       if (n0 === 0 || n2 === 0) continue;
       const a0 = c0 / n0, a2 = c2 / n2;
