@@ -249,6 +249,49 @@ export function rotatePlane(
   return out;
 }
 
+/**
+ * {@linkcode rotatePlane} on every plane of a planar image at once: each
+ * output pixel's source point and weights are computed once and applied to
+ * all channels (same arithmetic, same bits as plane by plane).
+ */
+export function rotatePlanes(
+  data: Float32Array,
+  width: number,
+  height: number,
+  channels: number,
+  angleDeg: number,
+): Float32Array {
+  const a = (angleDeg * Math.PI) / 180;
+  const cos = Math.cos(a), sin = Math.sin(a);
+  const cy = (height - 1) / 2, cx = (width - 1) / 2;
+  const n = width * height, out = new Float32Array(n * channels);
+  const eps = 1e-9;
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const y = r - cy, x = c - cx;
+      const sr = cos * y + sin * x + cy;
+      const sc = -sin * y + cos * x + cx;
+      if (
+        sr < -eps || sc < -eps || sr > height - 1 + eps || sc > width - 1 + eps
+      ) {
+        continue; // outside: stays 0
+      }
+      const r0 = Math.min(Math.max(Math.floor(sr), 0), height - 1);
+      const c0 = Math.min(Math.max(Math.floor(sc), 0), width - 1);
+      const r1 = Math.min(r0 + 1, height - 1), c1 = Math.min(c0 + 1, width - 1);
+      const fr = sr - r0, fc = sc - c0;
+      const i00 = r0 * width + c0, i01 = r0 * width + c1;
+      const i10 = r1 * width + c0, i11 = r1 * width + c1;
+      for (let p = 0, o = r * width + c; p < n * channels; p += n) {
+        const top = data[p + i00] * (1 - fc) + data[p + i01] * fc;
+        const bottom = data[p + i10] * (1 - fc) + data[p + i11] * fc;
+        out[p + o] = top * (1 - fr) + bottom * fr;
+      }
+    }
+  }
+  return out;
+}
+
 /** Bilinear sample at (row, col); 0 where the point lies outside the grid. */
 function bilinearConstant(
   plane: Float32Array | Float64Array,

@@ -7,6 +7,8 @@ import {
   gaussianKernel,
   gaussianRegion,
   reflectIndex,
+  rotatePlane,
+  rotatePlanes,
   type Tap,
 } from "./_filters.ts";
 import { setSimd } from "./_simd.ts";
@@ -155,4 +157,39 @@ Deno.test("gaussianBlurPlane() keeps a constant plane constant and copies for si
   }
   const p = Float32Array.from({ length: 6 }, (_, i) => i);
   assert.deepEqual(gaussianBlurPlane(p, 3, 2, 0), p);
+});
+
+Deno.test("rotatePlanes() gives the bits of rotatePlane() on each plane", () => {
+  const image = fc.record({
+    w: fc.integer({ min: 1, max: 9 }),
+    h: fc.integer({ min: 1, max: 9 }),
+    ch: fc.constantFrom(1, 3),
+  }).chain(({ w, h, ch }) =>
+    fc.tuple(
+      fc.constant(w),
+      fc.constant(h),
+      fc.constant(ch),
+      fc.float32Array({
+        minLength: w * h * ch,
+        maxLength: w * h * ch,
+        noNaN: true,
+      }),
+    )
+  );
+  fc.assert(
+    fc.property(
+      image,
+      fc.double({ min: -360, max: 360, noNaN: true }),
+      ([w, h, ch, data], angle) => {
+        const n = w * h, want = new Float32Array(n * ch);
+        for (let c = 0; c < ch; c++) {
+          want.set(
+            rotatePlane(data.subarray(c * n, (c + 1) * n), w, h, angle),
+            c * n,
+          );
+        }
+        assert.deepEqual(rotatePlanes(data, w, h, ch, angle), want);
+      },
+    ),
+  );
 });

@@ -16,7 +16,7 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
-import { perPlane, rotatePlane } from "../_filters.ts";
+import { rotatePlanes } from "../_filters.ts";
 
 /** Parameters of {@linkcode rotationArtifact}. */
 export interface RotationArtifactParams extends Record<string, unknown> {
@@ -69,11 +69,12 @@ export const rotationArtifact: Degrader<RotationArtifactParams> = {
     if (params.angle === 0) {
       return Promise.resolve(like(image, new Float32Array(image.data)));
     }
-    const data = perPlane(
+    const data = rotatePlanes(
       image.data,
-      width * height,
+      width,
+      height,
       channels,
-      (p) => rotatePlane(p, width, height, params.angle),
+      params.angle,
     );
     return Promise.resolve(like(image, data));
   },
