@@ -30,3 +30,4 @@ export * from "./umap.ts";
 export * from "./colocation.ts";
 export * from "./embedding_map.ts";
 export * from "./sample_set.ts";
+export type { MapLabel, MapPoint } from "../figures/tsne_map.ts";

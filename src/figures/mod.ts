@@ -28,3 +28,5 @@ export * from "./reliability_diagram.ts";
 export * from "./dke_arrows.ts";
 export * from "./tsne_map.ts";
 export * from "./render.ts";
+export { type Degradation, DEGRADATIONS } from "../taxonomy/degradations.ts";
+export { MODALITIES, type Modality } from "../taxonomy/modalities.ts";

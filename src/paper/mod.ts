@@ -15,3 +15,10 @@ export * from "./figures.ts";
 export * from "./numbers.ts";
 export { PAPER_DIR } from "./_read.ts";
 export * from "./fidelity.ts";
+export {
+  CATEGORIES,
+  type Category,
+  type Degradation,
+  DEGRADATIONS,
+} from "../taxonomy/degradations.ts";
+export { type Skill, SKILLS, type Task, TASKS } from "../taxonomy/skills.ts";

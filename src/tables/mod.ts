@@ -23,3 +23,6 @@ export * from "./dke_intra.ts";
 export * from "./dke_inter.ts";
 export * from "./build_tables.ts";
 export * from "./write_tables.ts";
+export type { ItemScores } from "../metrics/score_items.ts";
+export type { PMethod } from "../metrics/rank_correlation.ts";
+export type * from "../results/results.ts";
