@@ -11,6 +11,16 @@ export { AVERAGE_MODEL };
 /** A column kind: text, number-or-null (NaN counts as null), number, integer >= 0, optional number-or-null. */
 export type Kind = "string" | "number?" | "number" | "int" | "optional number?";
 
+/** The columns of a calibration row, as the calibration figures read them. */
+export const CALIBRATION_ROW: Readonly<Record<string, Kind>> = {
+  model: "string",
+  level: "string",
+  accuracy: "number?",
+  confidence: "number?",
+  delta_calib: "number?",
+  ece: "optional number?",
+};
+
 function describe(v: unknown): string {
   return v === undefined ? "missing" : `${JSON.stringify(v)} (${typeof v})`;
 }

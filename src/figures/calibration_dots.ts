@@ -15,7 +15,7 @@ import {
   plotSvg,
   textWidth,
 } from "./_dom.ts";
-import { checkRows } from "./_rows.ts";
+import { CALIBRATION_ROW, checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
 import type {
   CalibrationRow,
@@ -75,14 +75,7 @@ export function calibrationDots(
   const rows = checkRows<CalibrationRow>(
     "calibration dots",
     input,
-    {
-      model: "string",
-      level: "string",
-      accuracy: "number?",
-      confidence: "number?",
-      delta_calib: "number?",
-      ece: "optional number?",
-    },
+    CALIBRATION_ROW,
     options.includeAverage,
   );
   const levels = options.levels ?? ["L0", "L1", "L2"];

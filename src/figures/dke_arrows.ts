@@ -8,7 +8,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { groupLegendItems, modelLookup, newDocument, plotSvg } from "./_dom.ts";
-import { checkRows } from "./_rows.ts";
+import { CALIBRATION_ROW, checkRows } from "./_rows.ts";
 import { compose } from "./_compose.ts";
 import type {
   CalibrationRow,
@@ -69,14 +69,7 @@ export function dkeArrows(
   const rows = checkRows<CalibrationRow>(
     "DKE arrows",
     input,
-    {
-      model: "string",
-      level: "string",
-      accuracy: "number?",
-      confidence: "number?",
-      delta_calib: "number?",
-      ece: "optional number?",
-    },
+    CALIBRATION_ROW,
     options.includeAverage,
   );
   const from = options.from ?? "L0";
