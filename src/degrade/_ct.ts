@@ -9,6 +9,7 @@
  */
 
 import { createPrng } from "../random/prng.ts";
+import type { ParameterSpec } from "./types.ts";
 import {
   backProjectCentered,
   fbpNoiseGain,
@@ -131,3 +132,23 @@ export function scanAndReconstruct(
     height,
   );
 }
+
+/** The scan-geometry parameters the CT operators share (see {@linkcode ScanOptions}). */
+export const CT_SCAN_PARAMETERS: ParameterSpec[] = [
+  {
+    name: "saturatedExcess",
+    unit: "fraction of full scale",
+    min: 0,
+    max: 10,
+    description:
+      "attenuation added to saturated pixels (bone above the display window), which strengthens their streaks",
+  },
+  {
+    name: "detector",
+    unit: "fraction of the longer image side",
+    min: 0.1,
+    max: 2,
+    description:
+      "detector width; below √2 the projections are truncated, leaving a ring and losing the periphery",
+  },
+];

@@ -20,7 +20,11 @@ import {
   copyImage,
   roundTo,
 } from "../_check.ts";
-import { scanAndReconstruct, withSaturatedExcess } from "../_ct.ts";
+import {
+  CT_SCAN_PARAMETERS,
+  scanAndReconstruct,
+  withSaturatedExcess,
+} from "../_ct.ts";
 import { fromLuma, lumaPlane } from "../_luma.ts";
 
 /** Parameters of {@linkcode limitedAngle}. */
@@ -61,22 +65,7 @@ const PARAMETERS: ParameterSpec[] = [
     max: 10,
     description: "spacing of the projections inside the arc",
   },
-  {
-    name: "saturatedExcess",
-    unit: "fraction of full scale",
-    min: 0,
-    max: 10,
-    description:
-      "attenuation added to saturated pixels (bone above the display window), which strengthens their streaks",
-  },
-  {
-    name: "detector",
-    unit: "fraction of the longer image side",
-    min: 0.1,
-    max: 2,
-    description:
-      "detector width; below √2 the projections are truncated, leaving a ring and losing the periphery",
-  },
+  ...CT_SCAN_PARAMETERS,
 ];
 
 /** Arcs measured from the missing wedge; geometry as in the examples (SPEC §3.1). */

@@ -15,7 +15,11 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
-import { scanAndReconstruct, withSaturatedExcess } from "../_ct.ts";
+import {
+  CT_SCAN_PARAMETERS,
+  scanAndReconstruct,
+  withSaturatedExcess,
+} from "../_ct.ts";
 import { fromLuma, lumaPlane } from "../_luma.ts";
 
 /** Parameters of {@linkcode sparseView}. */
@@ -56,22 +60,7 @@ const PARAMETERS: ParameterSpec[] = [
     max: 2147483647,
     description: "seeds the sinogram noise, so apply() is pure",
   },
-  {
-    name: "saturatedExcess",
-    unit: "fraction of full scale",
-    min: 0,
-    max: 10,
-    description:
-      "attenuation added to saturated pixels (bone above the display window), which strengthens their streaks",
-  },
-  {
-    name: "detector",
-    unit: "fraction of the longer image side",
-    min: 0.1,
-    max: 2,
-    description:
-      "detector width; below √2 the projections are truncated, leaving a ring and losing the periphery",
-  },
+  ...CT_SCAN_PARAMETERS,
 ];
 
 /** Views measured exactly; the rest fitted to the signatures (SPEC §3.2). */
