@@ -332,8 +332,11 @@ export async function reproduce(
       "Checking the shipped raw results (regenerated from the seed when missing) ...",
     );
     const dir = await ensureRawData(undefined, {
+      // A line per step and every 10 models while regenerating (about a minute cold).
       onProgress: (label, done, total) => {
-        if (done === total) log(`  ${label}: ${done}/${total}`);
+        if (done === total || done % 10 === 0) {
+          log(`  ${label}: ${done}/${total}`);
+        }
       },
     });
     data = Object.fromEntries(RAW_SETS.map((s) => [s, join(dir, s)]));
