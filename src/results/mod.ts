@@ -22,3 +22,17 @@ export * from "./write_table.ts";
 export * from "./write_results.ts";
 export * from "./vlmevalkit.ts";
 export * from "./arquero.ts";
+export * from "./schemas.ts";
+export {
+  CATEGORIES,
+  type Category,
+  type Degradation,
+  DEGRADATIONS,
+  MODALITIES,
+  type Modality,
+  type Severity,
+  type Skill,
+  SKILLS,
+  type Task,
+  TASKS,
+} from "../taxonomy/mod.ts";
