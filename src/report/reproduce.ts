@@ -15,7 +15,7 @@ import {
   tableContext,
   writeTables,
 } from "../tables/mod.ts";
-import type { TableRow } from "../tables/format.ts";
+import { AVERAGE_ROW, type TableRow } from "../tables/format.ts";
 import { rankConsistency } from "../metrics/rank_consistency.ts";
 import {
   calibrationDots,
@@ -138,6 +138,21 @@ function rankRows(
   return { rows, note };
 }
 
+/** Up to `k` model ids spread evenly over the L0 accuracy ranking. */
+function spread(overall: readonly TableRow[], k: number): string[] {
+  const ranked = overall.filter((r) =>
+    r.model !== AVERAGE_ROW && typeof r.L0 === "number"
+  )
+    .sort((a, b) => (b.L0 as number) - (a.L0 as number)).map((r) =>
+      r.model as string
+    );
+  if (ranked.length <= k) return ranked;
+  return Array.from(
+    { length: k },
+    (_, i) => ranked[Math.round((i * (ranked.length - 1)) / (k - 1))],
+  );
+}
+
 type Figure = { name: string; title: string; plot: FigureSvg; caption: string };
 
 function figuresFor(sets: Loaded[]): Figure[] {
@@ -199,9 +214,14 @@ function figuresFor(sets: Loaded[]): Figure[] {
     title: "Reliability diagrams",
     plot: reliabilityDiagram(
       calib.tables.reliability.rows.filter((r) => r.level !== "L12"),
-      { models },
+      {
+        models,
+        select: spread(calib.tables.overall.rows, 6),
+        calibration: cal,
+      },
     ),
-    caption: "Accuracy against voting confidence per bin (beyond the paper).",
+    caption:
+      "Accuracy against voting confidence per bin (beyond the paper), for six models spread over the accuracy range; every model's bins are in reliability.csv.",
   });
   const real = by.get("realworld");
   if (real && by.has("main")) {
