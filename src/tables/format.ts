@@ -40,8 +40,9 @@ export function formatCell(value: TableCell | undefined): string {
 }
 
 /**
- * Format one cell for reading (Markdown, HTML): numbers with `digits`
- * decimals when |v| >= 1, otherwise 4 significant digits; others as
+ * Format one cell for reading (Markdown, HTML): integers as they are, other
+ * numbers with `digits` decimals when |v| >= 1, otherwise 4 significant
+ * digits; others as
  * {@linkcode formatCell}.
  *
  * @param value The cell.
@@ -53,6 +54,7 @@ export function formatCell(value: TableCell | undefined): string {
  * import { formatReadable } from "./format.ts";
  * console.assert(formatReadable(71.3912) === "71.39");
  * console.assert(formatReadable(0.0123456) === "0.01235");
+ * console.assert(formatReadable(200) === "200");
  * ```
  */
 export function formatReadable(
@@ -61,7 +63,7 @@ export function formatReadable(
 ): string {
   if (typeof value !== "number") return formatCell(value);
   if (!Number.isFinite(value)) return "";
-  if (value === 0) return "0";
+  if (Number.isInteger(value)) return String(value);
   if (Math.abs(value) >= 1) return value.toFixed(digits);
   return String(Number(value.toPrecision(4)));
 }
