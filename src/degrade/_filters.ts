@@ -202,6 +202,9 @@ export function gaussianRegion(
   // in the columns the vertical pass reads.
   const tmp = f64(width * height);
   const ext = f64(width + 2 * r);
+  const typed = plane instanceof Float32Array || plane instanceof Float64Array
+    ? plane
+    : null;
   const cols = new Int32Array(width + 2 * r);
   for (let c = 0; c < cols.length; c++) cols[c] = reflectIndex(c - r, width);
   const offs = new Int32Array(taps);
@@ -209,7 +212,16 @@ export function gaussianRegion(
   for (let y = 0; y < height; y++) {
     if (!needed[y]) continue;
     const row = y * width;
-    for (let c = 0; c < ext.length; c++) ext[c] = plane[row + cols[c]];
+    if (typed) {
+      // Interior by a native typed-array copy, the reflected margins by hand.
+      ext.set(typed.subarray(row, row + width), r);
+      for (let c = 0; c < r; c++) {
+        ext[c] = plane[row + cols[c]];
+        ext[ext.length - 1 - c] = plane[row + cols[ext.length - 1 - c]];
+      }
+    } else {
+      for (let c = 0; c < ext.length; c++) ext[c] = plane[row + cols[c]];
+    }
     sum(tmp, row + c0, ext, offs, k, taps, c1 - c0);
   }
   // Vertical pass, one output row at a time.
@@ -219,7 +231,7 @@ export function gaussianRegion(
     acc.fill(0, c0, c1);
     sum(acc, c0, tmp, offs, k, taps, c1 - c0);
     const dst = y * width;
-    for (let c = c0; c < c1; c++) out[dst + c] = acc[c];
+    out.set(acc.subarray(c0, c1), dst + c0);
   }
 }
 
