@@ -118,6 +118,8 @@ interface Kernel {
   ): void;
 }
 
+const MAX_ARENA_BYTES = 256 * 1024 * 1024;
+
 let kernel: Kernel | null | undefined;
 let enabled = true;
 
@@ -173,7 +175,8 @@ export interface SimdArena {
 
 /**
  * Take an arena of `bytes` bytes (plus room for `maxTaps` tap
- * addresses), or null without WebAssembly SIMD. Views from an earlier
+ * addresses), or null without WebAssembly SIMD or for more than 256 MiB
+ * (the callers then run their JavaScript loop). Views from an earlier
  * arena become invalid.
  *
  * @example Usage
@@ -194,8 +197,17 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
   if (!k) return null;
   const tapBytes = (maxTaps * 4 + 15) & ~15;
   const need = tapBytes + bytes + 16 * 8;
+  // Large jobs stay in JavaScript: the module's memory never shrinks, so
+  // it is not grown past 256 MiB (nor past what the engine grants).
+  if (need > MAX_ARENA_BYTES) return null;
   const have = k.memory.buffer.byteLength;
-  if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
+  if (need > have) {
+    try {
+      k.memory.grow(Math.ceil((need - have) / 65536));
+    } catch {
+      return null;
+    }
+  }
   const buffer = k.memory.buffer;
   const taps = new Int32Array(buffer, 0, maxTaps);
   let next = tapBytes;

@@ -33,7 +33,7 @@ Deno.test("simdArena().accumulate() adds taps in order, odd lengths and tap coun
   }
 });
 
-Deno.test("simdArena() refuses more than it was asked for, and is null when turned off", () => {
+Deno.test("simdArena() refuses more than it was asked for, and is null when too large or turned off", () => {
   const arena = simdArena(16, 1)!;
   arena.f64(2);
   assert.throws(() => arena.f64(100), /Cannot take 100 more float64 values/);
@@ -42,6 +42,7 @@ Deno.test("simdArena() refuses more than it was asked for, and is null when turn
     () => arena.accumulate(w, 0, w, new Int32Array(2), w, 2, 0),
     /Cannot accumulate 2 taps in an arena made for 1/,
   );
+  assert.equal(simdArena(2 ** 33, 1), null, "past 256 MiB: JavaScript");
   setSimd(false);
   try {
     assert.equal(simdArena(16, 1), null);
