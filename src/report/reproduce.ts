@@ -8,10 +8,12 @@
 
 import { join } from "node:path";
 import { loadResults } from "../results/load_results.ts";
+import { DEGRADATIONS } from "../taxonomy/degradations.ts";
 import type { Results } from "../results/results.ts";
 import {
   buildTables,
   type BuiltTable,
+  type TableContext,
   tableContext,
   writeTables,
 } from "../tables/mod.ts";
@@ -81,6 +83,7 @@ export interface ReproduceSummary {
 interface Loaded {
   name: string;
   results: Results;
+  ctx: TableContext;
   tables: Record<string, BuiltTable>;
 }
 
@@ -325,6 +328,28 @@ async function tsneStep(
 }
 
 /**
+ * Items per model, degradation and level ("model|id|L1"), so a heatmap cell's
+ * tolerance can be one item's worth where that exceeds 1 point.
+ */
+function heatmapItemCounts(main: Loaded | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!main) return counts;
+  const { items } = main.results;
+  for (const s of main.ctx.scores) {
+    const n = new Map<string, number>();
+    for (let i = 0; i < items.n; i++) {
+      if (items.severity[i] === 0 || s.trials[i] === 0) continue;
+      const key = `${s.modelId}|${DEGRADATIONS[items.degradation[i]]}|L${
+        items.severity[i]
+      }`;
+      n.set(key, (n.get(key) ?? 0) + 1);
+    }
+    for (const [k, v] of n) counts.set(k, v);
+  }
+  return counts;
+}
+
+/**
  * Rebuild every output: `out/<name>/tables/*.csv|md` per results directory,
  * `out/figures/*.svg|png`, `out/fidelity.csv` (the shipped data, or when
  * asked) and `out/index.html`.
@@ -373,9 +398,10 @@ export async function reproduce(
     const t0 = performance.now();
     const results = await loadResults(dir);
     for (const w of results.warnings) log(`  warning (${name}): ${w}`);
-    const tables = buildTables(tableContext(results));
+    const ctx = tableContext(results);
+    const tables = buildTables(ctx);
     summary.tables[name] = await writeTables(join(out, name, "tables"), tables);
-    sets.set(name, { name, results, tables });
+    sets.set(name, { name, results, ctx, tables });
     log(
       `Tables for ${name}: ${results.predictions.n} predictions, ${results.items.n} items, ${results.models.length} models -> ${
         join(out, name, "tables")
@@ -408,7 +434,11 @@ export async function reproduce(
 
   const sections: ReportSection[] = [];
   if (options.fidelity ?? shipped) {
-    const rows = fidelity(reproducedFor(sets), paperNumbers());
+    const rows = fidelity(
+      reproducedFor(sets),
+      paperNumbers(),
+      heatmapItemCounts(sets.get("main")),
+    );
     summary.fidelity = rows;
     const cols = [
       "source",
