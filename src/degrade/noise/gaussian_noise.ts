@@ -1,7 +1,8 @@
 /**
  * `gaussian_noise`: additive white Gaussian noise, independent per pixel and
- * channel, y = clip(x + sigma·n, 0, 1), n ~ N(0, 1) drawn from the seeded
- * generator `createPrng(noiseSeed)` (SPEC §3.13; TorchIO `RandomNoise`).
+ * channel, y = clip(x + sigma·n, 0, 1), n ~ N(0, 1) drawn by a ziggurat
+ * (as numpy's `standard_normal`) on bits seeded through
+ * `createPrng(noiseSeed)` (SPEC §3.13; TorchIO `RandomNoise`).
  *
  * @module
  */
@@ -65,7 +66,7 @@ export const gaussianNoise: Degrader<GaussianNoiseParams> = {
     const { sigma, noiseSeed } = params;
     const src = image.data;
     if (sigma === 0) return Promise.resolve(like(image, new Float32Array(src)));
-    // The deviates of createPrng(noiseSeed).normal(), generated in bulk.
+    // Ziggurat deviates seeded by noiseSeed, added and clipped in bulk.
     return Promise.resolve(
       like(image, addClippedNormal(src, sigma, noiseSeed)),
     );
