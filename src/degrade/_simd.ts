@@ -1,24 +1,26 @@
 /**
- * A tiny WebAssembly SIMD kernel for the filters: `accumulate`, the inner
- * loop of the separable Gaussian and the sparse-tap convolution
- * (acc[i] += w[t] · src_t[i], taps in order, four per sweep), two float64
- * lanes at a time. IEEE f64x2 add and multiply round exactly like scalar
- * float64 and WebAssembly never fuses them, so the sums are bit for bit
- * those of the scalar JavaScript loop; it only does them in half the
- * instructions, without bounds checks. Data must live in the module's own
- * memory: a call takes an arena, views on that memory valid until the next
- * arena is taken. Where WebAssembly SIMD is missing the callers fall back
- * to their JavaScript loop. Internal to src/degrade/.
+ * A tiny WebAssembly SIMD module for the hot loops of the degradation
+ * engine. `accumulate`: the inner loop of the separable Gaussian and the
+ * sparse-tap convolution (acc[i] += w[t] · src_t[i], taps in order, four
+ * per sweep); `luma` and `ghost`: the Rec. 601 luma and the shifted-row sums
+ * of ghosting_artifact. All work two float64 lanes at a time (float32 data
+ * promoted exactly, rounded back once). IEEE f64x2 add and multiply round
+ * exactly like scalar float64 and WebAssembly never fuses them, so the
+ * results are bit for bit those of the scalar JavaScript loops; they only
+ * take fewer instructions, without bounds checks. Data must live in the
+ * module's own memory: a call takes an arena, views on that memory valid
+ * until the next arena is taken. Where WebAssembly SIMD is missing the
+ * callers fall back to their JavaScript loop. Internal to src/degrade/.
  *
- * The bytes below are `ACCUMULATE_WAT` compiled with wabt 1.0.39
- * (`wabt.parseWat(name, ACCUMULATE_WAT, { simd: true }).toBinary({})`);
+ * The bytes below are `SIMD_WAT` compiled with wabt 1.0.39
+ * (`wabt.parseWat(name, SIMD_WAT, { simd: true }).toBinary({})`);
  * _simd_test.ts checks they still match the text.
  *
  * @module
  */
 
-/** The WebAssembly text of the kernel (kept next to its bytes). */
-export const ACCUMULATE_WAT: string = `(module
+/** The WebAssembly text of the kernels (kept next to their bytes). */
+export const SIMD_WAT: string = `(module
   (memory (export "memory") 1)
   ;; acc[i] = acc[i] + w[t] * src_t[i] for i in [0, n), taps t in order,
   ;; four taps per sweep added left to right, two lanes at a time: the same
@@ -102,10 +104,118 @@ export const ACCUMULATE_WAT: string = `(module
               (f64.add (f64.load (i32.add (local.get $acc) (local.get $x)))
                 (f64.mul (local.get $w0) (f64.load (i32.add (local.get $o0) (local.get $x))))))))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
-        (br $taps1)))))`;
+        (br $taps1))))
+  ;; Ghosting (ghosting_artifact.ts): for each row r, with o its byte
+  ;; offset, out[o + x] = clip(luma[o + x] + Σ_t w[t] · luma[o + x − s[t]])
+  ;; over the ghosts t whose byte shift s[t] <= o (s ascending), the terms
+  ;; added left to right in float64, clipped as v < 0 ? 0 : v > 1 ? 1 : v
+  ;; (pmax/pmin have exactly that meaning) and rounded to float32: the
+  ;; operations of the JavaScript loop, two samples at a time.
+  (func (export "ghost")
+    (param $out i32) (param $luma i32) (param $w i32) (param $h i32)
+    (param $shifts i32) (param $weights i32) (param $count i32)
+    (local $row i32) (local $o i32) (local $active i32) (local $x i32)
+    (local $rowbytes i32) (local $vend i32) (local $t i32) (local $p i32)
+    (local $acc v128) (local $s f64)
+    (local.set $rowbytes (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $rowbytes) (i32.const -8)))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $h)))
+        (local.set $o (i32.mul (local.get $row) (local.get $rowbytes)))
+        (block $activeDone
+          (loop $activeLoop
+            (br_if $activeDone (i32.ge_u (local.get $active) (local.get $count)))
+            (br_if $activeDone (i32.gt_u
+              (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $active) (i32.const 2))))
+              (local.get $o)))
+            (local.set $active (i32.add (local.get $active) (i32.const 1)))
+            (br $activeLoop)))
+        (local.set $x (i32.const 0))
+        (block $vdone
+          (loop $vloop
+            (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
+            (local.set $acc (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+            (local.set $t (i32.const 0))
+            (block $tdone
+              (loop $tloop
+                (br_if $tdone (i32.ge_u (local.get $t) (local.get $active)))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (f64x2.mul
+                    (v128.load64_splat (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 3))))
+                    (f64x2.promote_low_f32x4 (v128.load64_zero (i32.sub (local.get $p)
+                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2))))))))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $tloop)))
+            (v128.store64_lane 0 (i32.add (local.get $out) (i32.add (local.get $o) (local.get $x)))
+              (f32x4.demote_f64x2_zero (f64x2.pmin
+                (f64x2.pmax (local.get $acc) (v128.const f64x2 0 0))
+                (v128.const f64x2 1 1))))
+            (local.set $x (i32.add (local.get $x) (i32.const 8)))
+            (br $vloop)))
+        (if (i32.lt_u (local.get $x) (local.get $rowbytes))
+          (then
+            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
+            (local.set $s (f64.promote_f32 (f32.load (local.get $p))))
+            (local.set $t (i32.const 0))
+            (block $sdone
+              (loop $sloop
+                (br_if $sdone (i32.ge_u (local.get $t) (local.get $active)))
+                (local.set $s (f64.add (local.get $s)
+                  (f64.mul
+                    (f64.load (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 3))))
+                    (f64.promote_f32 (f32.load (i32.sub (local.get $p)
+                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2))))))))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $sloop)))
+            (local.set $s (select (f64.const 0) (local.get $s) (f64.lt (local.get $s) (f64.const 0))))
+            (local.set $s (select (f64.const 1) (local.get $s) (f64.gt (local.get $s) (f64.const 1))))
+            (f32.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $x)))
+              (f32.demote_f64 (local.get $s)))))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rows))))
+  ;; Rec. 601 luma of a planar RGB image of n samples per plane (src: byte
+  ;; address of the red plane, green and blue follow): out[i] = float32(
+  ;; 0.299·r + 0.587·g + 0.114·b) in float64, added left to right, as the
+  ;; JavaScript expression does, two samples at a time.
+  (func (export "luma") (param $out i32) (param $src i32) (param $n i32)
+    (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
+    (local $plane i32)
+    (local.set $plane (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $end (local.get $plane))
+    (local.set $vend (i32.and (local.get $end) (i32.const -8)))
+    (block $vdone
+      (loop $vloop
+        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+        (local.set $p (i32.add (local.get $src) (local.get $x)))
+        (v128.store64_lane 0 (i32.add (local.get $out) (local.get $x))
+          (f32x4.demote_f64x2_zero (f64x2.add
+            (f64x2.add
+              (f64x2.mul (v128.const f64x2 0.299 0.299)
+                (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
+              (f64x2.mul (v128.const f64x2 0.587 0.587)
+                (f64x2.promote_low_f32x4 (v128.load64_zero
+                  (i32.add (local.get $p) (local.get $plane))))))
+            (f64x2.mul (v128.const f64x2 0.114 0.114)
+              (f64x2.promote_low_f32x4 (v128.load64_zero
+                (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1)))))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 8)))
+        (br $vloop)))
+    (if (i32.lt_u (local.get $x) (local.get $end))
+      (then
+        (local.set $p (i32.add (local.get $src) (local.get $x)))
+        (f32.store (i32.add (local.get $out) (local.get $x))
+          (f32.demote_f64 (f64.add
+            (f64.add
+              (f64.mul (f64.const 0.299) (f64.promote_f32 (f32.load (local.get $p))))
+              (f64.mul (f64.const 0.587) (f64.promote_f32 (f32.load
+                (i32.add (local.get $p) (local.get $plane))))))
+            (f64.mul (f64.const 0.114) (f64.promote_f32 (f32.load
+              (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1)))))))))))))`;
 
-const ACCUMULATE_WASM_BASE64 =
-  "AGFzbQEAAAABCQFgBX9/f39/AAMCAQAFAwEAAQcXAgZtZW1vcnkCAAphY2N1bXVsYXRlAAAKkQQBjgQFCH8EfAV7AXwCfyAEQQN0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEXIAIgBUEDdGohGCAXKAIAIQkgFygCBCEKIBcoAgghCyAXKAIMIQwgGCsDACENIBgrAwghDiAYKwMQIQ8gGCsDGCEQIA39FCERIA79FCESIA/9FCETIBD9FCEUQQAhBgJAA0AgBiAITw0BIAAgBmr9AAQAIRUgFSARIAkgBmr9AAQA/fIB/fABIRUgFSASIAogBmr9AAQA/fIB/fABIRUgFSATIAsgBmr9AAQA/fIB/fABIRUgFSAUIAwgBmr9AAQA/fIB/fABIRUgACAGaiAV/QsEACAGQRBqIQYMAAsLIAYgB0kEQCAAIAZqKwMAIRYgFiANIAkgBmorAwCioCEWIBYgDiAKIAZqKwMAoqAhFiAWIA8gCyAGaisDAKKgIRYgFiAQIAwgBmorAwCioCEWIAAgBmogFjkDAAsgBUEEaiEFDAALCwJAA0AgBSADTg0BIAEgBUECdGooAgAhCSACIAVBA3RqKwMAIQ0gDf0UIRFBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/fIB/fAB/QsEACAGQRBqIQYMAAsLIAYgB0kEQCAAIAZqIAAgBmorAwAgDSAJIAZqKwMAoqA5AwALIAVBAWohBQwACwsL";
+const SIMD_WASM_BASE64 =
+  "AGFzbQEAAAABGQNgBX9/f39/AGAHf39/f39/fwBgA39/fwADBAMAAQIFAwEAAQcmBAZtZW1vcnkCAAphY2N1bXVsYXRlAAAFZ2hvc3QAAQRsdW1hAAIKrAkDjgQFCH8EfAV7AXwCfyAEQQN0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEXIAIgBUEDdGohGCAXKAIAIQkgFygCBCEKIBcoAgghCyAXKAIMIQwgGCsDACENIBgrAwghDiAYKwMQIQ8gGCsDGCEQIA39FCERIA79FCESIA/9FCETIBD9FCEUQQAhBgJAA0AgBiAITw0BIAAgBmr9AAQAIRUgFSARIAkgBmr9AAQA/fIB/fABIRUgFSASIAogBmr9AAQA/fIB/fABIRUgFSATIAsgBmr9AAQA/fIB/fABIRUgFSAUIAwgBmr9AAQA/fIB/fABIRUgACAGaiAV/QsEACAGQRBqIQYMAAsLIAYgB0kEQCAAIAZqKwMAIRYgFiANIAkgBmorAwCioCEWIBYgDiAKIAZqKwMAoqAhFiAWIA8gCyAGaisDAKKgIRYgFiAQIAwgBmorAwCioCEWIAAgBmogFjkDAAsgBUEEaiEFDAALCwJAA0AgBSADTg0BIAEgBUECdGooAgAhCSACIAVBA3RqKwMAIQ0gDf0UIRFBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/fIB/fAB/QsEACAGQRBqIQYMAAsLIAYgB0kEQCAAIAZqIAAgBmorAwAgDSAJIAZqKwMAoqA5AwALIAVBAWohBQwACwsLnwMDCH8BewF8IAJBAnQhCyALQXhxIQwCQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsL+AEBBX8gAkECdCEHIAchBCAEQXhxIQUCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALCw==";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -116,6 +226,16 @@ interface Kernel {
     count: number,
     n: number,
   ): void;
+  ghost(
+    out: number,
+    luma: number,
+    w: number,
+    h: number,
+    shifts: number,
+    weights: number,
+    count: number,
+  ): void;
+  luma(out: number, src: number, n: number): void;
 }
 
 const MAX_ARENA_BYTES = 256 * 1024 * 1024;
@@ -127,7 +247,7 @@ function load(): Kernel | null {
   if (kernel === undefined) {
     try {
       const bytes = Uint8Array.from(
-        atob(ACCUMULATE_WASM_BASE64),
+        atob(SIMD_WASM_BASE64),
         (ch) => ch.charCodeAt(0),
       );
       const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
@@ -159,6 +279,11 @@ export interface SimdArena {
   /** A zeroed float64 array of `length` elements in the module's memory. */
   f64(length: number): Float64Array;
   /**
+   * A float32 array of `length` elements in the module's memory, NOT
+   * zeroed (it holds whatever an earlier arena left): write it in full.
+   */
+  f32(length: number): Float32Array;
+  /**
    * `acc[base + i] += w[t] · src[offs[t] + i]` for i in [0, n), t in
    * [0, count) in order; `acc`, `src` and `w` must come from this arena.
    */
@@ -171,6 +296,28 @@ export interface SimdArena {
     count: number,
     n: number,
   ): void;
+  /**
+   * The ghosting sum of `ghosting_artifact`, row by row over a `w`×`h`
+   * plane: `out[o + c] = clip(luma[o + c] + Σ_t w[t] · luma[o + c −
+   * shifts[t]], 0, 1)` over the ghosts with `shifts[t] <= o` (o = row·w;
+   * `shifts` ascending, in samples), added left to right in float64 and
+   * rounded to float32; `out`, `luma` and `weights` from this arena.
+   */
+  ghost(
+    out: Float32Array,
+    luma: Float32Array,
+    w: number,
+    h: number,
+    shifts: ArrayLike<number>,
+    weights: Float64Array,
+    count: number,
+  ): void;
+  /**
+   * `out[i] = 0.299·src[i] + 0.587·src[n + i] + 0.114·src[2n + i]` in
+   * float64, rounded to float32, for i in [0, n) (`src` holds three
+   * planes); both arrays from this arena.
+   */
+  luma(out: Float32Array, src: Float32Array, n: number): void;
 }
 
 /**
@@ -211,28 +358,56 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
   const buffer = k.memory.buffer;
   const taps = new Int32Array(buffer, 0, maxTaps);
   let next = tapBytes;
+  /** The byte offset of `byteLength` more bytes (16-byte aligned). */
+  const take = (byteLength: number, length: number): number => {
+    if (next + byteLength > need) {
+      throw new RangeError(
+        `Cannot take ${length} more values from an arena of ${bytes} bytes: expected at most the size asked for`,
+      );
+    }
+    const at = next;
+    next += (byteLength + 15) & ~15;
+    return at;
+  };
+  /** Check `count` against the room for tap addresses. */
+  const fits = (count: number, what: string): void => {
+    if (count > maxTaps) {
+      throw new RangeError(
+        `Cannot ${what} ${count} taps in an arena made for ${maxTaps}: expected at most ${maxTaps}`,
+      );
+    }
+  };
   return {
     f64(length) {
-      if (next + length * 8 > need) {
-        throw new RangeError(
-          `Cannot take ${length} more float64 values from an arena of ${bytes} bytes: expected at most the size asked for`,
-        );
-      }
-      const view = new Float64Array(buffer, next, length);
+      const view = new Float64Array(buffer, take(length * 8, length), length);
       view.fill(0);
-      next += (length * 8 + 15) & ~15;
       return view;
     },
+    f32(length) {
+      return new Float32Array(buffer, take(length * 4, length), length);
+    },
     accumulate(acc, base, src, offs, w, count, n) {
-      if (count > maxTaps) {
-        throw new RangeError(
-          `Cannot accumulate ${count} taps in an arena made for ${maxTaps}: expected at most ${maxTaps}`,
-        );
-      }
+      fits(count, "accumulate");
       for (let t = 0; t < count; t++) {
         taps[t] = src.byteOffset + 8 * offs[t];
       }
       k.accumulate(acc.byteOffset + 8 * base, 0, w.byteOffset, count, n);
+    },
+    ghost(out, luma, w, h, shifts, weights, count) {
+      fits(count, "ghost");
+      for (let t = 0; t < count; t++) taps[t] = 4 * shifts[t];
+      k.ghost(
+        out.byteOffset,
+        luma.byteOffset,
+        w,
+        h,
+        0,
+        weights.byteOffset,
+        count,
+      );
+    },
+    luma(out, src, n) {
+      k.luma(out.byteOffset, src.byteOffset, n);
     },
   };
 }

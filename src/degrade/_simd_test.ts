@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
 import wabtInit from "npm:wabt@1.0.39";
-import { ACCUMULATE_WAT, setSimd, simdArena } from "./_simd.ts";
+import { setSimd, SIMD_WAT, simdArena } from "./_simd.ts";
 
-Deno.test("the embedded SIMD bytes are ACCUMULATE_WAT compiled", async () => {
+Deno.test("the embedded SIMD bytes are SIMD_WAT compiled", async () => {
   const wabt = await wabtInit();
-  const module = wabt.parseWat("accumulate.wat", ACCUMULATE_WAT, {
+  const module = wabt.parseWat("accumulate.wat", SIMD_WAT, {
     simd: true,
   });
   const { buffer } = module.toBinary({});
   const source = await Deno.readTextFile(
     new URL("./_simd.ts", import.meta.url),
   );
-  const embedded = source.match(/ACCUMULATE_WASM_BASE64 =\s*"([^"]+)"/)![1];
+  const embedded = source.match(/SIMD_WASM_BASE64 =\s*"([^"]+)"/)![1];
   assert.equal(btoa(String.fromCharCode(...buffer)), embedded);
 });
 
@@ -36,7 +36,7 @@ Deno.test("simdArena().accumulate() adds taps in order, odd lengths and tap coun
 Deno.test("simdArena() refuses more than it was asked for, and is null when too large or turned off", () => {
   const arena = simdArena(16, 1)!;
   arena.f64(2);
-  assert.throws(() => arena.f64(100), /Cannot take 100 more float64 values/);
+  assert.throws(() => arena.f64(100), /Cannot take 100 more values/);
   const w = arena.f64(0);
   assert.throws(
     () => arena.accumulate(w, 0, w, new Int32Array(2), w, 2, 0),
@@ -49,4 +49,40 @@ Deno.test("simdArena() refuses more than it was asked for, and is null when too 
   } finally {
     setSimd(true);
   }
+});
+
+Deno.test("simdArena().luma() rounds 0.299·r + 0.587·g + 0.114·b to float32 like JavaScript, odd lengths included", () => {
+  for (const n of [1, 2, 7, 64]) {
+    const arena = simdArena(16 * n + 64, 1)!;
+    const rgb = arena.f32(3 * n), out = arena.f32(n);
+    for (let i = 0; i < 3 * n; i++) rgb[i] = Math.cos(i * 1.7) * 0.8 + 0.3;
+    arena.luma(out, rgb, n);
+    const want = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      want[i] = 0.299 * rgb[i] + 0.587 * rgb[n + i] + 0.114 * rgb[2 * n + i];
+    }
+    assert.deepEqual([...out], [...want]);
+  }
+});
+
+Deno.test("simdArena().ghost() adds the active shifted rows left to right and clips like JavaScript", () => {
+  // 5×4 plane (odd width: the scalar tail too); ghosts 1 and 2 rows down.
+  const w = 5, h = 4, n = w * h;
+  const arena = simdArena(8 * n + 64, 2)!;
+  const luma = arena.f32(n), out = arena.f32(n), weights = arena.f64(2);
+  for (let i = 0; i < n; i++) luma[i] = (i % 7) / 5 - 0.1;
+  weights.set([0.5, 0.75]);
+  arena.ghost(out, luma, w, h, [w, 2 * w], weights, 2);
+  const want = new Float32Array(n);
+  for (let o = 0; o < n; o += w) {
+    for (let c = 0; c < w; c++) {
+      let v = luma[o + c];
+      if (o >= w) v = v + 0.5 * luma[o - w + c];
+      if (o >= 2 * w) v = v + 0.75 * luma[o - 2 * w + c];
+      want[o + c] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+  }
+  assert.deepEqual([...out], [...want]);
+  assert.equal(out[0], 0, "row 0 alone: -0.1 clipped to 0");
+  assert.equal(out[15], 1, "row 3: 0.3 + 0.5·1.1 + 0.75·0.5 clipped to 1");
 });

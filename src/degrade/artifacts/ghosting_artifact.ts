@@ -12,6 +12,7 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
+import { simdArena } from "../_simd.ts";
 
 /** Parameters of {@linkcode ghostingArtifact}. */
 export interface GhostingParams extends Record<string, unknown> {
@@ -83,56 +84,37 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
     if (intensity === 0) return Promise.resolve(copyImage(image));
     const { width: w, height: h, channels } = image;
     const n = w * h, src = image.data;
-    // Float32 luma: the input precision, half the memory traffic of float64.
-    // For RGB it lives in the output's last plane until the copies at the
-    // end (each output row of plane 0 only reads luma rows at or above it).
-    const data = new Float32Array(n * channels);
-    const luma = channels === 1 ? src : data.subarray(2 * n);
-    if (channels === 3) {
-      for (let i = 0; i < n; i++) {
-        luma[i] = 0.299 * src[i] + 0.587 * src[n + i] + 0.114 * src[2 * n + i];
-      }
-    }
     const step = Math.floor(h / ghosts);
     const weights: number[] = [], shifts: number[] = [];
     for (let j = 1; j < ghosts && step > 0; j++) {
       weights.push(intensity * (1 - (decay * j) / ghosts));
       shifts.push(j * step * w);
     }
-    // One pass: each output row sums its own row and the rows above it,
-    // clipped straight into the first plane, then copied to the others.
-    const row = new Float64Array(w);
-    // Ghosts are added two per sweep, left to right: the same sums, in the
-    // same order, as one sweep per ghost.
-    for (let o = 0; o < n; o += w) {
-      let active = 0;
-      while (active < weights.length && shifts[active] <= o) active++;
-      let g = 0;
-      if (active >= 2) {
-        const w0 = weights[0], s0 = o - shifts[0];
-        const w1 = weights[1], s1 = o - shifts[1];
-        for (let c = 0; c < w; c++) {
-          row[c] = luma[o + c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
-        }
-        g = 2;
-      } else {
-        for (let c = 0; c < w; c++) row[c] = luma[o + c];
+    const data = new Float32Array(n * channels);
+    const arena = channels === 1
+      ? simdArena(8 * n + 8 * weights.length, weights.length)
+      : simdArena(20 * n + 8 * weights.length, weights.length);
+    if (arena) {
+      // The same luma and sums in WebAssembly SIMD, two samples at a time.
+      const luma = arena.f32(n), out = arena.f32(n);
+      const wts = arena.f64(weights.length);
+      wts.set(weights);
+      if (channels === 1) luma.set(src);
+      else {
+        const rgb = arena.f32(3 * n);
+        rgb.set(src);
+        arena.luma(luma, rgb, n);
       }
-      for (; g + 1 < active; g += 2) {
-        const w0 = weights[g], s0 = o - shifts[g];
-        const w1 = weights[g + 1], s1 = o - shifts[g + 1];
-        for (let c = 0; c < w; c++) {
-          row[c] = row[c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
-        }
-      }
-      if (g < active) {
-        const w0 = weights[g], s0 = o - shifts[g];
-        for (let c = 0; c < w; c++) row[c] = row[c] + w0 * luma[s0 + c];
-      }
-      for (let c = 0; c < w; c++) {
-        const v = row[c];
-        data[o + c] = v < 0 ? 0 : v > 1 ? 1 : v;
-      }
+      arena.ghost(out, luma, w, h, shifts, wts, weights.length);
+      data.set(out);
+    } else {
+      // Float32 luma: the input precision, half the memory traffic of
+      // float64. For RGB it lives in the output's last plane until the
+      // copies at the end (each output row of plane 0 only reads luma rows
+      // at or above it).
+      const luma = channels === 1 ? src : data.subarray(2 * n);
+      if (channels === 3) writeLuma(src, n, luma);
+      ghostRows(luma, data, w, n, weights, shifts);
     }
     for (let c = 1; c < image.channels; c++) data.copyWithin(c * n, 0, n);
     return Promise.resolve({
@@ -143,3 +125,57 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
     });
   },
 };
+
+/** Rec. 601 luma of a planar RGB image, rounded to float32. */
+function writeLuma(src: Float32Array, n: number, luma: Float32Array): void {
+  for (let i = 0; i < n; i++) {
+    luma[i] = 0.299 * src[i] + 0.587 * src[n + i] + 0.114 * src[2 * n + i];
+  }
+}
+
+/**
+ * One pass: each output row sums its own row and the weighted rows above
+ * it, clipped straight into `data` (the JavaScript path).
+ */
+function ghostRows(
+  luma: Float32Array,
+  data: Float32Array,
+  w: number,
+  n: number,
+  weights: number[],
+  shifts: number[],
+): void {
+  const row = new Float64Array(w);
+  // Ghosts are added two per sweep, left to right: the same sums, in the
+  // same order, as one sweep per ghost.
+  for (let o = 0; o < n; o += w) {
+    let active = 0;
+    while (active < weights.length && shifts[active] <= o) active++;
+    let g = 0;
+    if (active >= 2) {
+      const w0 = weights[0], s0 = o - shifts[0];
+      const w1 = weights[1], s1 = o - shifts[1];
+      for (let c = 0; c < w; c++) {
+        row[c] = luma[o + c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
+      }
+      g = 2;
+    } else {
+      for (let c = 0; c < w; c++) row[c] = luma[o + c];
+    }
+    for (; g + 1 < active; g += 2) {
+      const w0 = weights[g], s0 = o - shifts[g];
+      const w1 = weights[g + 1], s1 = o - shifts[g + 1];
+      for (let c = 0; c < w; c++) {
+        row[c] = row[c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
+      }
+    }
+    if (g < active) {
+      const w0 = weights[g], s0 = o - shifts[g];
+      for (let c = 0; c < w; c++) row[c] = row[c] + w0 * luma[s0 + c];
+    }
+    for (let c = 0; c < w; c++) {
+      const v = row[c];
+      data[o + c] = v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+  }
+}

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { ghostingArtifact } from "./ghosting_artifact.ts";
+import type { GhostingParams } from "./ghosting_artifact.ts";
+import { setSimd } from "../_simd.ts";
 import { createPrng } from "../../random/prng.ts";
 import { operatorContract } from "../_contract_test.ts";
 import { referenceSignatureTest } from "../_physics_reference_test.ts";
@@ -42,4 +44,32 @@ Deno.test("ghosting_artifact L2 brightens far more than L1 (mean ratio 2.18 vs 1
   );
   assert.ok(mean(l1.data) / 0.2 > 1.1 && mean(l1.data) / 0.2 < 1.4);
   assert.ok(mean(l2.data) / 0.2 > 1.8);
+});
+
+Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript path (odd sizes, gray and RGB, values out of [0, 1])", async () => {
+  const prng = createPrng(77);
+  const cases: [number, number, 1 | 3, GhostingParams][] = [
+    [37, 23, 3, { ghosts: 6, intensity: 0.15, decay: 1 }],
+    [64, 70, 1, { ghosts: 7, intensity: 0.45, decay: 0 }],
+    [5, 9, 3, { ghosts: 3, intensity: 2, decay: 0.5 }],
+    [1, 40, 1, { ghosts: 32, intensity: 0.3, decay: 0.3 }],
+    [8, 1, 3, { ghosts: 2, intensity: 1, decay: 0 }],
+  ];
+  for (const [width, height, channels, params] of cases) {
+    const data = new Float32Array(width * height * channels);
+    for (let i = 0; i < data.length; i++) data[i] = prng.next() * 1.4 - 0.2;
+    const img = { width, height, channels, data };
+    const simd = await ghostingArtifact.apply(img, params);
+    setSimd(false);
+    try {
+      const js = await ghostingArtifact.apply(img, params);
+      assert.deepEqual(
+        new Uint8Array(simd.data.buffer),
+        new Uint8Array(js.data.buffer),
+        `${width}×${height}×${channels} ${JSON.stringify(params)}`,
+      );
+    } finally {
+      setSimd(true);
+    }
+  }
 });
