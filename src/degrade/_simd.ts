@@ -3,7 +3,8 @@
  * engine. `accumulate`: the inner loop of the separable Gaussian and the
  * sparse-tap convolution (acc[i] += w[t] · src_t[i], taps in order, four
  * per sweep); `luma` and `ghost`: the Rec. 601 luma and the shifted-row sums
- * of ghosting_artifact. All work two float64 lanes at a time (float32 data
+ * of ghosting_artifact; `sum4` and `affine`: the running sums and the clipped
+ * map of reduce_contrast. All work two float64 lanes at a time (float32 data
  * promoted exactly, rounded back once). IEEE f64x2 add and multiply round
  * exactly like scalar float64 and WebAssembly never fuses them, so the
  * results are bit for bit those of the scalar JavaScript loops; they only
@@ -212,10 +213,80 @@ export const SIMD_WAT: string = `(module
               (f64.mul (f64.const 0.587) (f64.promote_f32 (f32.load
                 (i32.add (local.get $p) (local.get $plane))))))
             (f64.mul (f64.const 0.114) (f64.promote_f32 (f32.load
-              (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1)))))))))))))`;
+              (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1))))))))))))
+  ;; Four running sums of n float32 samples, as reduce_contrast.ts keeps
+  ;; them: s_k = Σ src[4j + k] in float64, the last n mod 4 samples added
+  ;; to s_0; stored as four f64 at dst.
+  (func (export "sum4") (param $dst i32) (param $src i32) (param $n i32)
+    (local $x i32) (local $end i32) (local $vend i32)
+    (local $a v128) (local $b v128) (local $v v128) (local $s0 f64)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone
+      (loop $vloop
+        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+        (local.set $v (v128.load (i32.add (local.get $src) (local.get $x))))
+        (local.set $a (f64x2.add (local.get $a) (f64x2.promote_low_f32x4 (local.get $v))))
+        (local.set $b (f64x2.add (local.get $b) (f64x2.promote_low_f32x4
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $vloop)))
+    (local.set $s0 (f64x2.extract_lane 0 (local.get $a)))
+    (block $sdone
+      (loop $sloop
+        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $s0 (f64.add (local.get $s0)
+          (f64.promote_f32 (f32.load (i32.add (local.get $src) (local.get $x))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $sloop)))
+    (f64.store (local.get $dst) (local.get $s0))
+    (f64.store offset=8 (local.get $dst) (f64x2.extract_lane 1 (local.get $a)))
+    (f64.store offset=16 (local.get $dst) (f64x2.extract_lane 0 (local.get $b)))
+    (f64.store offset=24 (local.get $dst) (f64x2.extract_lane 1 (local.get $b))))
+  ;; In place, data[i] = float32(clip(a · data[i] + b)) in float64, clipped
+  ;; as v < 0 ? 0 : v > 1 ? 1 : v (reduce_contrast.ts), four at a time.
+  (func (export "affine") (param $data i32) (param $n i32) (param $a f64) (param $b f64)
+    (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
+    (local $va v128) (local $vb v128) (local $v v128) (local $lo v128) (local $s f64)
+    (local.set $va (f64x2.splat (local.get $a)))
+    (local.set $vb (f64x2.splat (local.get $b)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone
+      (loop $vloop
+        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+        (local.set $p (i32.add (local.get $data) (local.get $x)))
+        (local.set $v (v128.load (local.get $p)))
+        (local.set $lo (f32x4.demote_f64x2_zero (f64x2.pmin
+          (f64x2.pmax
+            (f64x2.add (f64x2.mul (local.get $va) (f64x2.promote_low_f32x4 (local.get $v))) (local.get $vb))
+            (v128.const f64x2 0 0))
+          (v128.const f64x2 1 1))))
+        (local.set $v (f32x4.demote_f64x2_zero (f64x2.pmin
+          (f64x2.pmax
+            (f64x2.add (f64x2.mul (local.get $va) (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v))))
+              (local.get $vb))
+            (v128.const f64x2 0 0))
+          (v128.const f64x2 1 1))))
+        (v128.store (local.get $p)
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $lo) (local.get $v)))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $vloop)))
+    (block $sdone
+      (loop $sloop
+        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $p (i32.add (local.get $data) (local.get $x)))
+        (local.set $s (f64.add (f64.mul (local.get $a) (f64.promote_f32 (f32.load (local.get $p))))
+          (local.get $b)))
+        (local.set $s (select (f64.const 0) (local.get $s) (f64.lt (local.get $s) (f64.const 0))))
+        (local.set $s (select (f64.const 1) (local.get $s) (f64.gt (local.get $s) (f64.const 1))))
+        (f32.store (local.get $p) (f32.demote_f64 (local.get $s)))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $sloop)))))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABGQNgBX9/f39/AGAHf39/f39/fwBgA39/fwADBAMAAQIFAwEAAQcmBAZtZW1vcnkCAAphY2N1bXVsYXRlAAAFZ2hvc3QAAQRsdW1hAAIKrAkDjgQFCH8EfAV7AXwCfyAEQQN0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEXIAIgBUEDdGohGCAXKAIAIQkgFygCBCEKIBcoAgghCyAXKAIMIQwgGCsDACENIBgrAwghDiAYKwMQIQ8gGCsDGCEQIA39FCERIA79FCESIA/9FCETIBD9FCEUQQAhBgJAA0AgBiAITw0BIAAgBmr9AAQAIRUgFSARIAkgBmr9AAQA/fIB/fABIRUgFSASIAogBmr9AAQA/fIB/fABIRUgFSATIAsgBmr9AAQA/fIB/fABIRUgFSAUIAwgBmr9AAQA/fIB/fABIRUgACAGaiAV/QsEACAGQRBqIQYMAAsLIAYgB0kEQCAAIAZqKwMAIRYgFiANIAkgBmorAwCioCEWIBYgDiAKIAZqKwMAoqAhFiAWIA8gCyAGaisDAKKgIRYgFiAQIAwgBmorAwCioCEWIAAgBmogFjkDAAsgBUEEaiEFDAALCwJAA0AgBSADTg0BIAEgBUECdGooAgAhCSACIAVBA3RqKwMAIQ0gDf0UIRFBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/fIB/fAB/QsEACAGQRBqIQYMAAsLIAYgB0kEQCAAIAZqIAAgBmorAwAgDSAJIAZqKwMAoqA5AwALIAVBAWohBQwACwsLnwMDCH8BewF8IAJBAnQhCyALQXhxIQwCQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsL+AEBBX8gAkECdCEHIAchBCAEQXhxIQUCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALCw==";
+  "AGFzbQEAAAABIARgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAAwYFAAECAgMFAwEAAQc2BgZtZW1vcnkCAAphY2N1bXVsYXRlAAAFZ2hvc3QAAQRsdW1hAAIEc3VtNAADBmFmZmluZQAECrcNBY4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC58DAwh/AXsBfCACQQJ0IQsgC0F4cSEMAkADQCAHIANPDQEgByALbCEIAkADQCAJIAZPDQEgBCAJQQJ0aigCACAISw0BIAlBAWohCQwACwtBACEKAkADQCAKIAxPDQEgASAIIApqaiEOIA79XQMA/V8hD0EAIQ0CQANAIA0gCU8NASAPIAUgDUEDdGr9CgMAIA4gBCANQQJ0aigCAGv9XQMA/V/98gH98AEhDyANQQFqIQ0MAAsLIAAgCCAKamogD/0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1e/VsDAAAgCkEIaiEKDAALCyAKIAtJBEAgASAIIApqaiEOIA4qAgC7IRBBACENAkADQCANIAlPDQEgECAFIA1BA3RqKwMAIA4gBCANQQJ0aigCAGsqAgC7oqAhECANQQFqIQ0MAAsLRAAAAAAAAAAAIBAgEEQAAAAAAAAAAGMbIRBEAAAAAAAA8D8gECAQRAAAAAAAAPA/ZBshECAAIAggCmpqIBC2OAIACyAHQQFqIQcMAAsLC/gBAQV/IAJBAnQhByAHIQQgBEF4cSEFAkADQCADIAVPDQEgASADaiEGIAAgA2r9DIlBYOXQItM/iUFg5dAi0z8gBv1dAwD9X/3yAf0MYhBYObTI4j9iEFg5tMjiPyAGIAdq/V0DAP1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAYgB0EBdGr9XQMA/V/98gH98AH9Xv1bAwAAIANBCGohAwwACwsgAyAESQRAIAEgA2ohBiAAIANqRIlBYOXQItM/IAYqAgC7okRiEFg5tMjiPyAGIAdqKgIAu6KgRMl2vp8aL70/IAYgB0EBdGoqAgC7oqC2OAIACwuxAQMDfwN7AXwgAkECdCEEIARBcHEhBQJAA0AgAyAFTw0BIAEgA2r9AAQAIQggBiAI/V/98AEhBiAHIAggCP0NCAkKCwwNDg8AAQIDBAUGB/1f/fABIQcgA0EQaiEDDAALCyAG/SEAIQkCQANAIAMgBE8NASAJIAEgA2oqAgC7oCEJIANBBGohAwwACwsgACAJOQMAIAAgBv0hATkDCCAAIAf9IQA5AxAgACAH/SEBOQMYC9YCAwR/BHsBfCAC/RQhCCAD/RQhCSABQQJ0IQUgBUFwcSEGAkADQCAEIAZPDQEgACAEaiEHIAf9AAQAIQogCCAK/V/98gEgCf3wAf0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1eIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCiAHIAsgCv0NAAECAwQFBgcQERITFBUWF/0LBAAgBEEQaiEEDAALCwJAA0AgBCAFTw0BIAAgBGohByACIAcqAgC7oiADoCEMRAAAAAAAAAAAIAwgDEQAAAAAAAAAAGMbIQxEAAAAAAAA8D8gDCAMRAAAAAAAAPA/ZBshDCAHIAy2OAIAIARBBGohBAwACwsL";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -236,6 +307,8 @@ interface Kernel {
     count: number,
   ): void;
   luma(out: number, src: number, n: number): void;
+  sum4(dst: number, src: number, n: number): void;
+  affine(data: number, n: number, a: number, b: number): void;
 }
 
 const MAX_ARENA_BYTES = 256 * 1024 * 1024;
@@ -318,6 +391,17 @@ export interface SimdArena {
    * planes); both arrays from this arena.
    */
   luma(out: Float32Array, src: Float32Array, n: number): void;
+  /**
+   * The four running sums of reduce_contrast: `s_k = Σ_j data[4j + k]` in
+   * float64, the last `data.length mod 4` samples added to s_0, into `dst`
+   * (4 elements); both from this arena.
+   */
+  sum4(dst: Float64Array, data: Float32Array): void;
+  /**
+   * In place, `data[i] = clip(a · data[i] + b, 0, 1)` in float64, clipped
+   * as `v < 0 ? 0 : v > 1 ? 1 : v`, rounded to float32 (reduce_contrast).
+   */
+  affine(data: Float32Array, a: number, b: number): void;
 }
 
 /**
@@ -408,6 +492,12 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
     },
     luma(out, src, n) {
       k.luma(out.byteOffset, src.byteOffset, n);
+    },
+    sum4(dst, data) {
+      k.sum4(dst.byteOffset, data.byteOffset, data.length);
+    },
+    affine(data, a, b) {
+      k.affine(data.byteOffset, data.length, a, b);
     },
   };
 }

@@ -86,3 +86,49 @@ Deno.test("simdArena().ghost() adds the active shifted rows left to right and cl
   assert.equal(out[0], 0, "row 0 alone: -0.1 clipped to 0");
   assert.equal(out[15], 1, "row 3: 0.3 + 0.5·1.1 + 0.75·0.5 clipped to 1");
 });
+
+Deno.test("simdArena().sum4() keeps the four running sums of reduce_contrast, odd lengths included", () => {
+  for (const n of [0, 1, 3, 4, 5, 18]) {
+    const arena = simdArena(4 * n + 64, 0)!;
+    const data = arena.f32(n), sums = arena.f64(4);
+    for (let i = 0; i < n; i++) data[i] = 1 / (i + 1.5);
+    arena.sum4(sums, data);
+    const want = [0, 0, 0, 0];
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      for (let k = 0; k < 4; k++) want[k] += data[i + k];
+    }
+    for (; i < n; i++) want[0] += data[i];
+    assert.deepEqual([...sums], want);
+  }
+});
+
+Deno.test("simdArena().affine() maps in place and clips as v < 0 ? 0 : v > 1 ? 1 : v, bytes of the JavaScript expression", () => {
+  const values = [-0, 0, -0.5, 0.25, 0.75, 2, 1 / 3, 0.1, 0.9];
+  const arena = simdArena(64, 0)!;
+  const data = arena.f32(values.length);
+  data.set(values);
+  const want = Float32Array.from(values, (x) => {
+    const v = 1 * x + 0;
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+  });
+  arena.affine(data, 1, 0);
+  assert.deepEqual(
+    new Uint8Array(data.slice().buffer),
+    new Uint8Array(want.buffer),
+  );
+  data.set(values);
+  arena.affine(data, 0.5, 0.25);
+  const f = Math.fround;
+  assert.deepEqual([...data], [
+    0.25,
+    0.25,
+    0,
+    f(0.375),
+    f(0.625),
+    1,
+    f(0.5 * f(1 / 3) + 0.25),
+    f(0.5 * f(0.1) + 0.25),
+    f(0.5 * f(0.9) + 0.25),
+  ]);
+});

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { reduceContrast } from "./reduce_contrast.ts";
+import { createPrng } from "../../random/prng.ts";
+import { setSimd } from "../_simd.ts";
 import { operatorContract } from "../_contract_test.ts";
 
 operatorContract(reduceContrast);
@@ -23,4 +25,32 @@ Deno.test("reduce_contrast blends with the mean over all pixels and channels", a
   ]);
   const flat = await reduceContrast.apply(img, { alpha: 0 });
   assert.ok(flat.data.every((v) => Math.abs(v - 0.4) < 1e-6));
+});
+
+Deno.test("reduce_contrast: the SIMD path gives the bytes of the JavaScript path (odd lengths, values out of [0, 1], -0)", async () => {
+  const prng = createPrng(31);
+  const specials = [0, -0, 1, -0.25, 1.5, 2 ** -149, 1 - 2 ** -24];
+  for (const [width, height, channels] of [[1, 1, 1], [3, 5, 3], [7, 9, 1]]) {
+    const data = new Float32Array(width * height * channels);
+    for (let i = 0; i < data.length; i++) {
+      data[i] = prng.next() < 0.3
+        ? specials[prng.int(specials.length)]
+        : prng.next() * 1.4 - 0.2;
+    }
+    const img = { width, height, channels: channels as 1 | 3, data };
+    for (const alpha of [0, 0.3, 0.65, 0.999]) {
+      const simd = await reduceContrast.apply(img, { alpha });
+      setSimd(false);
+      try {
+        const js = await reduceContrast.apply(img, { alpha });
+        assert.deepEqual(
+          new Uint8Array(simd.data.buffer),
+          new Uint8Array(js.data.buffer),
+          `${width}×${height}×${channels}, alpha ${alpha}`,
+        );
+      } finally {
+        setSimd(true);
+      }
+    }
+  }
 });
