@@ -90,7 +90,8 @@ function clip01(v: number): number {
  * `out[i] = clip(src[i] + sigma · n_i, 0, 1)` for i in [from, to). The
  * ~1% of first tries that fall outside their layer's rectangle are only
  * noted (index, raw bits) in `rejects` and finished after the loop, in
- * order, so the hot loop makes no call. Assumes `to - from <= rejects.length / 2`.
+ * order, so the hot loop makes no call. Needs
+ * `to - from <= rejects.length / 2`.
  */
 function addNormals(
   state: Int32Array,
@@ -160,9 +161,11 @@ function slow(
 }
 
 /**
- * `out[i] = clip(src[i] + sigma · n_i, 0, 1)` where n_0, n_1, ... are the
- * standard normal deviates of the ziggurat, on sfc32 bits
- * seeded through `createPrng(seed)`, in order.
+ * `out[i] = clip(src[i] + sigma · n_i, 0, 1)` where n_i are standard normal
+ * deviates of the ziggurat on sfc32 bits seeded through `createPrng(seed)`.
+ * The bits are drawn one per sample, block by block (4096 samples), then
+ * the block's ~1% of rejected first tries are finished in order: this
+ * order is part of what fixes the bytes for a seed.
  *
  * @param src Input samples.
  * @param sigma Standard deviation of the noise.

@@ -118,8 +118,10 @@ export const SIMD_WAT: string = `(module
     (local $row i32) (local $o i32) (local $active i32) (local $x i32)
     (local $rowbytes i32) (local $vend i32) (local $t i32) (local $p i32)
     (local $acc v128) (local $s f64)
+    (local $vend4 i32) (local $acc1 v128) (local $u v128) (local $wv v128)
     (local.set $rowbytes (i32.shl (local.get $w) (i32.const 2)))
     (local.set $vend (i32.and (local.get $rowbytes) (i32.const -8)))
+    (local.set $vend4 (i32.and (local.get $rowbytes) (i32.const -16)))
     (block $rowsDone
       (loop $rows
         (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $h)))
@@ -133,6 +135,40 @@ export const SIMD_WAT: string = `(module
             (local.set $active (i32.add (local.get $active) (i32.const 1)))
             (br $activeLoop)))
         (local.set $x (i32.const 0))
+        ;; Four samples per step (two accumulators), then two, then one.
+        (block $v4done
+          (loop $v4loop
+            (br_if $v4done (i32.ge_u (local.get $x) (local.get $vend4)))
+            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
+            (local.set $u (v128.load (local.get $p)))
+            (local.set $acc (f64x2.promote_low_f32x4 (local.get $u)))
+            (local.set $acc1 (f64x2.promote_low_f32x4
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))))
+            (local.set $t (i32.const 0))
+            (block $t4done
+              (loop $t4loop
+                (br_if $t4done (i32.ge_u (local.get $t) (local.get $active)))
+                (local.set $wv (v128.load64_splat
+                  (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 3)))))
+                (local.set $u (v128.load (i32.sub (local.get $p)
+                  (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2)))))))
+                (local.set $acc (f64x2.add (local.get $acc)
+                  (f64x2.mul (local.get $wv) (f64x2.promote_low_f32x4 (local.get $u)))))
+                (local.set $acc1 (f64x2.add (local.get $acc1)
+                  (f64x2.mul (local.get $wv) (f64x2.promote_low_f32x4
+                    (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $t4loop)))
+            (v128.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $x)))
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                (f32x4.demote_f64x2_zero (f64x2.pmin
+                  (f64x2.pmax (local.get $acc) (v128.const f64x2 0 0))
+                  (v128.const f64x2 1 1)))
+                (f32x4.demote_f64x2_zero (f64x2.pmin
+                  (f64x2.pmax (local.get $acc1) (v128.const f64x2 0 0))
+                  (v128.const f64x2 1 1)))))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (br $v4loop)))
         (block $vdone
           (loop $vloop
             (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
@@ -182,10 +218,37 @@ export const SIMD_WAT: string = `(module
   ;; JavaScript expression does, two samples at a time.
   (func (export "luma") (param $out i32) (param $src i32) (param $n i32)
     (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
-    (local $plane i32)
+    (local $plane i32) (local $vend4 i32) (local $r v128) (local $g v128)
+    (local $b v128)
     (local.set $plane (i32.shl (local.get $n) (i32.const 2)))
     (local.set $end (local.get $plane))
     (local.set $vend (i32.and (local.get $end) (i32.const -8)))
+    (local.set $vend4 (i32.and (local.get $end) (i32.const -16)))
+    ;; Four samples per step, then two, then one.
+    (block $v4done
+      (loop $v4loop
+        (br_if $v4done (i32.ge_u (local.get $x) (local.get $vend4)))
+        (local.set $p (i32.add (local.get $src) (local.get $x)))
+        (local.set $r (v128.load (local.get $p)))
+        (local.set $g (v128.load (i32.add (local.get $p) (local.get $plane))))
+        (local.set $b (v128.load (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1)))))
+        (v128.store (i32.add (local.get $out) (local.get $x))
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            (f32x4.demote_f64x2_zero (f64x2.add
+              (f64x2.add
+                (f64x2.mul (v128.const f64x2 0.299 0.299) (f64x2.promote_low_f32x4 (local.get $r)))
+                (f64x2.mul (v128.const f64x2 0.587 0.587) (f64x2.promote_low_f32x4 (local.get $g))))
+              (f64x2.mul (v128.const f64x2 0.114 0.114) (f64x2.promote_low_f32x4 (local.get $b)))))
+            (f32x4.demote_f64x2_zero (f64x2.add
+              (f64x2.add
+                (f64x2.mul (v128.const f64x2 0.299 0.299) (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $r) (local.get $r))))
+                (f64x2.mul (v128.const f64x2 0.587 0.587) (f64x2.promote_low_f32x4
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $g) (local.get $g)))))
+              (f64x2.mul (v128.const f64x2 0.114 0.114) (f64x2.promote_low_f32x4
+                (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $b) (local.get $b))))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $v4loop)))
     (block $vdone
       (loop $vloop
         (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
@@ -286,7 +349,7 @@ export const SIMD_WAT: string = `(module
         (br $sloop)))))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABIARgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAAwYFAAECAgMFAwEAAQc2BgZtZW1vcnkCAAphY2N1bXVsYXRlAAAFZ2hvc3QAAQRsdW1hAAIEc3VtNAADBmFmZmluZQAECrcNBY4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC58DAwh/AXsBfCACQQJ0IQsgC0F4cSEMAkADQCAHIANPDQEgByALbCEIAkADQCAJIAZPDQEgBCAJQQJ0aigCACAISw0BIAlBAWohCQwACwtBACEKAkADQCAKIAxPDQEgASAIIApqaiEOIA79XQMA/V8hD0EAIQ0CQANAIA0gCU8NASAPIAUgDUEDdGr9CgMAIA4gBCANQQJ0aigCAGv9XQMA/V/98gH98AEhDyANQQFqIQ0MAAsLIAAgCCAKamogD/0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1e/VsDAAAgCkEIaiEKDAALCyAKIAtJBEAgASAIIApqaiEOIA4qAgC7IRBBACENAkADQCANIAlPDQEgECAFIA1BA3RqKwMAIA4gBCANQQJ0aigCAGsqAgC7oqAhECANQQFqIQ0MAAsLRAAAAAAAAAAAIBAgEEQAAAAAAAAAAGMbIRBEAAAAAAAA8D8gECAQRAAAAAAAAPA/ZBshECAAIAggCmpqIBC2OAIACyAHQQFqIQcMAAsLC/gBAQV/IAJBAnQhByAHIQQgBEF4cSEFAkADQCADIAVPDQEgASADaiEGIAAgA2r9DIlBYOXQItM/iUFg5dAi0z8gBv1dAwD9X/3yAf0MYhBYObTI4j9iEFg5tMjiPyAGIAdq/V0DAP1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAYgB0EBdGr9XQMA/V/98gH98AH9Xv1bAwAAIANBCGohAwwACwsgAyAESQRAIAEgA2ohBiAAIANqRIlBYOXQItM/IAYqAgC7okRiEFg5tMjiPyAGIAdqKgIAu6KgRMl2vp8aL70/IAYgB0EBdGoqAgC7oqC2OAIACwuxAQMDfwN7AXwgAkECdCEEIARBcHEhBQJAA0AgAyAFTw0BIAEgA2r9AAQAIQggBiAI/V/98AEhBiAHIAggCP0NCAkKCwwNDg8AAQIDBAUGB/1f/fABIQcgA0EQaiEDDAALCyAG/SEAIQkCQANAIAMgBE8NASAJIAEgA2oqAgC7oCEJIANBBGohAwwACwsgACAJOQMAIAAgBv0hATkDCCAAIAf9IQA5AxAgACAH/SEBOQMYC9YCAwR/BHsBfCAC/RQhCCAD/RQhCSABQQJ0IQUgBUFwcSEGAkADQCAEIAZPDQEgACAEaiEHIAf9AAQAIQogCCAK/V/98gEgCf3wAf0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1eIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCiAHIAsgCv0NAAECAwQFBgcQERITFBUWF/0LBAAgBEEQaiEEDAALCwJAA0AgBCAFTw0BIAAgBGohByACIAcqAgC7oiADoCEMRAAAAAAAAAAAIAwgDEQAAAAAAAAAAGMbIQxEAAAAAAAA8D8gDCAMRAAAAAAAAPA/ZBshDCAHIAy2OAIAIARBBGohBAwACwsL";
+  "AGFzbQEAAAABIARgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAAwYFAAECAgMFAwEAAQc2BgZtZW1vcnkCAAphY2N1bXVsYXRlAAAFZ2hvc3QAAQRsdW1hAAIEc3VtNAADBmFmZmluZQAECrgSBY4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wFBQh/AXsBfAF/A3sgAkECdCELIAtBeHEhDCALQXBxIRECQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogEU8NASABIAggCmpqIQ4gDv0ABAAhEyAT/V8hDyATIBP9DQgJCgsMDQ4PAAECAwQFBgf9XyESQQAhDQJAA0AgDSAJTw0BIAUgDUEDdGr9CgMAIRQgDiAEIA1BAnRqKAIAa/0ABAAhEyAPIBQgE/1f/fIB/fABIQ8gEiAUIBMgE/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fABIRIgDUEBaiENDAALCyAAIAggCmpqIA/9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiAS/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIApBEGohCgwACwsCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsLvAQCBn8DeyACQQJ0IQcgByEEIARBeHEhBSAEQXBxIQgCQANAIAMgCE8NASABIANqIQYgBv0ABAAhCSAGIAdq/QAEACEKIAYgB0EBdGr9AAQAIQsgACADav0MiUFg5dAi0z+JQWDl0CLTPyAJ/V/98gH9DGIQWDm0yOI/YhBYObTI4j8gCv1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAv9X/3yAf3wAf1e/QyJQWDl0CLTP4lBYOXQItM/IAkgCf0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAsgC/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIANBEGohAwwACwsCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALC7EBAwN/A3sBfCACQQJ0IQQgBEFwcSEFAkADQCADIAVPDQEgASADav0ABAAhCCAGIAj9X/3wASEGIAcgCCAI/Q0ICQoLDA0ODwABAgMEBQYH/V/98AEhByADQRBqIQMMAAsLIAb9IQAhCQJAA0AgAyAETw0BIAkgASADaioCALugIQkgA0EEaiEDDAALCyAAIAk5AwAgACAG/SEBOQMIIAAgB/0hADkDECAAIAf9IQE5AxgL1gIDBH8EewF8IAL9FCEIIAP9FCEJIAFBAnQhBSAFQXBxIQYCQANAIAQgBk8NASAAIARqIQcgB/0ABAAhCiAIIAr9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCyAIIAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIBIAn98AH9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiEKIAcgCyAK/Q0AAQIDBAUGBxAREhMUFRYX/QsEACAEQRBqIQQMAAsLAkADQCAEIAVPDQEgACAEaiEHIAIgByoCALuiIAOgIQxEAAAAAAAAAAAgDCAMRAAAAAAAAAAAYxshDEQAAAAAAADwPyAMIAxEAAAAAAAA8D9kGyEMIAcgDLY4AgAgBEEEaiEEDAALCws=";
 
 interface Kernel {
   memory: WebAssembly.Memory;

@@ -66,8 +66,9 @@ Deno.test("simdArena().luma() rounds 0.299·r + 0.587·g + 0.114·b to float32 l
 });
 
 Deno.test("simdArena().ghost() adds the active shifted rows left to right and clips like JavaScript", () => {
-  // 5×4 plane (odd width: the scalar tail too); ghosts 1 and 2 rows down.
-  const w = 5, h = 4, n = w * h;
+  // 7×4 plane (4 + 2 + 1 samples per row: every code path); ghosts 1 and
+  // 2 rows down.
+  const w = 7, h = 4, n = w * h;
   const arena = simdArena(8 * n + 64, 2)!;
   const luma = arena.f32(n), out = arena.f32(n), weights = arena.f64(2);
   for (let i = 0; i < n; i++) luma[i] = (i % 7) / 5 - 0.1;
@@ -84,7 +85,7 @@ Deno.test("simdArena().ghost() adds the active shifted rows left to right and cl
   }
   assert.deepEqual([...out], [...want]);
   assert.equal(out[0], 0, "row 0 alone: -0.1 clipped to 0");
-  assert.equal(out[15], 1, "row 3: 0.3 + 0.5·1.1 + 0.75·0.5 clipped to 1");
+  assert.equal(out[27], 1, "row 3: 1.1 + 0.5·1.1 + 0.75·1.1 clipped to 1");
 });
 
 Deno.test("simdArena().sum4() keeps the four running sums of reduce_contrast, odd lengths included", () => {

@@ -54,6 +54,8 @@ Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript pa
     [5, 9, 3, { ghosts: 3, intensity: 2, decay: 0.5 }],
     [1, 40, 1, { ghosts: 32, intensity: 0.3, decay: 0.3 }],
     [8, 1, 3, { ghosts: 2, intensity: 1, decay: 0 }],
+    [6, 30, 3, { ghosts: 5, intensity: 0.7, decay: 0.2 }],
+    [11, 16, 1, { ghosts: 4, intensity: 0.45, decay: 0 }],
   ];
   for (const [width, height, channels, params] of cases) {
     const data = new Float32Array(width * height * channels);
