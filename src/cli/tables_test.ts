@@ -27,6 +27,7 @@ const HEADERS: Record<string, string> = {
   modality: "model,modality,L0,L1,L2",
   calibration: "model,level,accuracy,confidence,delta_calib,ece,brier,n_items",
   dke_inter: "level,pair_share,spearman_rho,spearman_p,kendall_tau,kendall_p",
+  coverage: "model,level,items,answered,missing,trials",
 };
 
 Deno.test("deno task tables writes every table with its exact columns", async () => {

@@ -12,7 +12,7 @@ Deno.test("reproduce() on the shipped data writes every table, figure, fidelity 
     "main",
     "realworld",
   ]);
-  for (const paths of Object.values(s.tables)) assert.equal(paths.length, 10);
+  for (const paths of Object.values(s.tables)) assert.equal(paths.length, 11);
   const names = s.figures.filter((f) => f.endsWith(".svg")).map((f) =>
     f.split("/").pop()
   ).sort();

@@ -40,7 +40,7 @@ Deno.test("reproduce() on any results directory writes tables, figures and a pag
     0,
     "no paper comparison for a user's data by default",
   );
-  assert.equal(s.tables.sample.length, 10);
+  assert.equal(s.tables.sample.length, 11);
   const svgs = s.figures.filter((f) => f.endsWith(".svg"));
   assert.ok(svgs.length >= 7, `figures: ${svgs.join(", ")}`);
   for (const f of s.figures) {

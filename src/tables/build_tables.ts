@@ -23,6 +23,7 @@ import {
   RELIABILITY_COLUMNS,
   reliabilityTable,
 } from "./calibration.ts";
+import { COVERAGE_COLUMNS, coverageTable } from "./coverage.ts";
 import { DKE_INTRA_COLUMNS, dkeIntraTable } from "./dke_intra.ts";
 import {
   DKE_INTER_COLUMNS,
@@ -42,6 +43,7 @@ export const TABLE_NAMES: readonly string[] = [
   "dke_intra",
   "dke_inter",
   "reliability",
+  "coverage",
 ];
 
 /** Options of {@linkcode buildTables}. */
@@ -107,5 +109,6 @@ export function buildTables(
       columns: RELIABILITY_COLUMNS,
       rows: reliabilityTable(ctx, options),
     },
+    coverage: { columns: COVERAGE_COLUMNS, rows: coverageTable(ctx) },
   };
 }

@@ -73,3 +73,45 @@ Deno.test("dkeIntraTable() reports the point condition and bootstrap columns", a
   // m2: Acc L0 .5 < Acc L2 1: does not hold
   assert.equal(rows.find((r) => r.model === "m2")!.holds, false);
 });
+
+Deno.test("coverageTable() counts answered and missing items per level", async () => {
+  const { coverageTable } = await import("./coverage.ts");
+  const { resultsFromRows } = await import("../results/load_results.ts");
+  // Two questions x 3 levels; model m answers everything but b2 (2 trials each).
+  const item = (id: string, q: string, deg: string, sev: number) => ({
+    item_id: id,
+    question_id: q,
+    source: "s",
+    modality: "CT",
+    skill: "Counting",
+    degradation: deg,
+    severity: sev,
+    n_options: 2,
+    answer: "A",
+  });
+  const items = [
+    item("a0", "q1", "none", 0),
+    item("a1", "q1", "gaussian_noise", 1),
+    item("a2", "q1", "gaussian_noise", 2),
+    item("b0", "q2", "none", 0),
+    item("b1", "q2", "low_dose", 1),
+    item("b2", "q2", "low_dose", 2),
+  ];
+  const predictions = ["a0", "a1", "a2", "b0", "b1"].flatMap((id) =>
+    [1, 2].map((trial) => ({ model: "m", item_id: id, trial, choice: "A" }))
+  );
+  const r = resultsFromRows({
+    models: [{ model: "m", display_name: "M", group: "medical" }],
+    items,
+    predictions,
+  });
+  const rows = coverageTable(tableContext(r));
+  assert.deepEqual(
+    rows.map((x) => [x.level, x.items, x.answered, x.missing, x.trials]),
+    [
+      ["L0", 2, 2, 0, 4],
+      ["L1", 2, 2, 0, 4],
+      ["L2", 2, 1, 1, 2],
+    ],
+  );
+});

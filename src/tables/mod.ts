@@ -19,6 +19,7 @@ export * from "./category.ts";
 export * from "./heatmaps.ts";
 export * from "./modality.ts";
 export * from "./calibration.ts";
+export * from "./coverage.ts";
 export * from "./dke_intra.ts";
 export * from "./dke_inter.ts";
 export * from "./build_tables.ts";
