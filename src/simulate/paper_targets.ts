@@ -129,7 +129,7 @@ export function mainConstraints(
           neg: base[s]!,
           target: picture.dropPicture / 100,
           tol: 0.01,
-          weight: 1,
+          weight: 20,
         });
       }
       if (r.dropL12 !== null) {

@@ -81,4 +81,14 @@ Deno.test("shipped raw data match the paper through the library's table pipeline
     (r) => r.source === "heatmap" && r.reproduced !== null,
   );
   assert.ok(heat.within >= 620, JSON.stringify(heat));
+  // The 47 "—-" cells (no printed number): plausible, near the table picture.
+  const capability = capabilityTable(main);
+  for (const p of paperNumbers().table2PictureDrops) {
+    const r = capability.find((x) => x.model === p.model && x.task === p.task)!;
+    const d = (r.drop_l12 as number) - p.dropPicture;
+    assert.ok(
+      Math.abs(d) < 6,
+      `${p.model} ${p.task} drop ${r.drop_l12} vs picture ${p.dropPicture}`,
+    );
+  }
 });
