@@ -164,7 +164,13 @@ Deno.chdir(new URL("..", import.meta.url).pathname);
 await ensureTools();
 // The shipped raw results, generated once here (if missing) and verified: the
 // tests that read them run in parallel and must not all regenerate at once.
-const raw = await run([Deno.execPath(), "run", "-A", "src/cli/simulate.ts", "--paper"]);
+const raw = await run([
+  Deno.execPath(),
+  "run",
+  "-A",
+  "src/cli/simulate.ts",
+  "--paper",
+]);
 if (raw.code !== 0) Deno.exit(raw.code);
 if (!args.has("--only-notebooks")) {
   const unit = await run([Deno.execPath(), "test", "-A", "--parallel"]);
