@@ -279,7 +279,8 @@ async function tsneStep(
       `${set.n} sample images; "real" = stand-ins (other crops, seeds, jittered parameters), not real-world images`,
   });
   const svg = join(figDir, "tsne_map.svg");
-  await Deno.writeTextFile(svg, toSvgString(plot));
+  const svgText = toSvgString(plot);
+  await Deno.writeTextFile(svg, svgText);
   summary.figures.push(svg);
   if (png) {
     await writePng(join(figDir, "tsne_map.png"), plot);
@@ -318,7 +319,7 @@ async function tsneStep(
     title: "Simulated vs real degradations (Fig. 5a)",
     text:
       "Image-quality features of our sample images, degraded by every valid id at L1 and L2, mapped with t-SNE. Without real-world degraded images at hand, the 'real' points are stand-ins (other crops, seeds and jittered parameters): the co-location numbers test the tooling, not the paper's claim. Run `deno task embed --embeddings FILE` on features of real images to test the claim.",
-    figures: [{ title: "t-SNE map", svg: toSvgString(plot) }],
+    figures: [{ title: "t-SNE map", svg: svgText }],
     tables: [{
       title: "Co-location of real among simulated images",
       rows: rows.filter((r) => r.degradation === "all") as never,
@@ -413,9 +414,10 @@ export async function reproduce(
   const figDir = join(out, "figures");
   await Deno.mkdir(figDir, { recursive: true });
   const figures = figuresFor([...sets.values()]);
+  const svgText = new Map(figures.map((f) => [f.name, toSvgString(f.plot)]));
   for (const f of figures) {
     const svg = join(figDir, `${f.name}.svg`);
-    await Deno.writeTextFile(svg, toSvgString(f.plot));
+    await Deno.writeTextFile(svg, svgText.get(f.name)!);
     summary.figures.push(svg);
     if (options.png ?? true) {
       const png = join(figDir, `${f.name}.png`);
@@ -494,7 +496,7 @@ export async function reproduce(
     title: "Figures",
     figures: figures.map((f) => ({
       title: f.title,
-      svg: toSvgString(f.plot),
+      svg: svgText.get(f.name)!,
       caption: f.caption,
     })),
   });
