@@ -10,6 +10,7 @@
 import { basename } from "node:path";
 import { parseArgs, runMain } from "./_args.ts";
 import { reproduce } from "../report/reproduce.ts";
+import { type Progress, progress } from "./_progress.ts";
 
 const USAGE =
   "deno task reproduce [--data DIR] [--out DIR] [--fidelity] [--no-png] [--no-tsne]";
@@ -28,7 +29,22 @@ if (import.meta.main) {
     }
     const t0 = performance.now();
     const dir = args.options.data as string | undefined;
+    // A bar per step of the raw-data regeneration on a terminal, quiet lines otherwise.
+    let bar: { label: string; p: Progress; done: number } | null = null;
+    const onRawProgress = (label: string, done: number, total: number) => {
+      if (bar?.label !== label) {
+        bar?.p.done();
+        bar = { label, p: progress(`  ${label}`, total), done: 0 };
+      }
+      bar.p.tick(done - bar.done);
+      bar.done = done;
+      if (done === total) {
+        bar.p.done();
+        bar = null;
+      }
+    };
     const summary = await reproduce({
+      onRawProgress,
       data: dir === undefined
         ? undefined
         : { [basename(dir.replace(/\/+$/, "")) || "data"]: dir },

@@ -64,6 +64,11 @@ export interface ReproduceOptions {
   tsne?: boolean;
   /** Progress lines (default: to stderr). */
   log?: (line: string) => void;
+  /**
+   * Progress of regenerating the shipped raw data (step label, units done,
+   * total). Default: a line per step and every 10 models through `log`.
+   */
+  onRawProgress?: (label: string, done: number, total: number) => void;
 }
 
 /** What {@linkcode reproduce} wrote. */
@@ -379,11 +384,11 @@ export async function reproduce(
     );
     const dir = await ensureRawData(undefined, {
       // A line per step and every 10 models while regenerating (about a minute cold).
-      onProgress: (label, done, total) => {
+      onProgress: options.onRawProgress ?? ((label, done, total) => {
         if (done === total || done % 10 === 0) {
           log(`  ${label}: ${done}/${total}`);
         }
-      },
+      }),
     });
     data = Object.fromEntries(RAW_SETS.map((s) => [s, join(dir, s)]));
   }
