@@ -85,20 +85,6 @@ export function copyImage(image: FloatImage): FloatImage {
   return like(image, new Float32Array(image.data));
 }
 
-/** Apply `f` to every sample, clipping to [0, 1]. */
-export function mapSamples(
-  image: FloatImage,
-  f: (v: number) => number,
-): FloatImage {
-  const src = image.data;
-  const out = new Float32Array(src.length);
-  for (let i = 0; i < src.length; i++) {
-    const v = f(src[i]!);
-    out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
-  }
-  return like(image, out);
-}
-
 /** A uniform draw in [lo, hi). */
 export function uniform(
   prng: { next(): number },
