@@ -93,3 +93,38 @@ export interface Results {
   /** Warnings raised while loading (e.g. missing (model, item) pairs per model). */
   warnings: string[];
 }
+
+/**
+ * An items table of `n` items with every column allocated and zeroed (empty
+ * string arrays, zero codes): the starting point for code that builds items
+ * row by row (loaders, the simulator, test fixtures).
+ *
+ * @param n Number of items.
+ * @returns The zeroed columns.
+ *
+ * @example Usage
+ * ```ts
+ * import { emptyItemColumns } from "./results.ts";
+ * const items = emptyItemColumns(3);
+ * console.assert(items.n === 3 && items.severity.length === 3 && items.itemId.length === 0);
+ * ```
+ */
+export function emptyItemColumns(n: number): ItemColumns {
+  return {
+    n,
+    itemId: [],
+    questionId: [],
+    question: new Int32Array(n),
+    questionIds: [],
+    source: [],
+    modality: new Uint8Array(n),
+    skill: new Uint8Array(n),
+    task: new Uint8Array(n),
+    degradation: new Uint8Array(n),
+    category: new Uint8Array(n),
+    severity: new Uint8Array(n),
+    nOptions: new Uint8Array(n),
+    answer: new Uint8Array(n),
+    extra: {},
+  };
+}

@@ -21,7 +21,11 @@ import {
   TASKS,
 } from "../taxonomy/mod.ts";
 import type { Prng } from "../random/prng.ts";
-import { type ItemColumns, NO_DEGRADATION } from "../results/results.ts";
+import {
+  emptyItemColumns,
+  type ItemColumns,
+  NO_DEGRADATION,
+} from "../results/results.ts";
 import type { ItemDesign } from "./design.ts";
 
 /** Most degradations one question gets. */
@@ -217,23 +221,7 @@ function layout(
   const nq = modality.length;
   const n = nq + 2 * degs.reduce((s, d) => s + d.length, 0);
   const width = String(nq).length;
-  const items: ItemColumns = {
-    n,
-    itemId: [],
-    questionId: [],
-    question: new Int32Array(n),
-    questionIds: [],
-    source: [],
-    modality: new Uint8Array(n),
-    skill: new Uint8Array(n),
-    task: new Uint8Array(n),
-    degradation: new Uint8Array(n),
-    category: new Uint8Array(n),
-    severity: new Uint8Array(n),
-    nOptions: new Uint8Array(n),
-    answer: new Uint8Array(n),
-    extra: {},
-  };
+  const items: ItemColumns = emptyItemColumns(n);
   const l0Item = new Int32Array(nq);
   let i = 0;
   for (let q = 0; q < nq; q++) {

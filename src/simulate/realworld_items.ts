@@ -16,7 +16,7 @@ import {
   TASKS,
 } from "../taxonomy/mod.ts";
 import type { Prng } from "../random/prng.ts";
-import type { ItemColumns } from "../results/results.ts";
+import { emptyItemColumns, type ItemColumns } from "../results/results.ts";
 import { apportion } from "./apportion.ts";
 import { paperDesign } from "./design.ts";
 
@@ -40,23 +40,7 @@ import { paperDesign } from "./design.ts";
 export function realworldItems(perLevel: number, prng: Prng): ItemColumns {
   const design = paperDesign();
   const n = 2 * perLevel;
-  const items: ItemColumns = {
-    n,
-    itemId: [],
-    questionId: [],
-    question: new Int32Array(n),
-    questionIds: [],
-    source: [],
-    modality: new Uint8Array(n),
-    skill: new Uint8Array(n),
-    task: new Uint8Array(n),
-    degradation: new Uint8Array(n),
-    category: new Uint8Array(n),
-    severity: new Uint8Array(n),
-    nOptions: new Uint8Array(n),
-    answer: new Uint8Array(n),
-    extra: {},
-  };
+  const items: ItemColumns = emptyItemColumns(n);
   const width = String(n).length;
   let i = 0;
   for (const sev of [1, 2] as const) {
