@@ -99,3 +99,23 @@ export function roundTo(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** The `centerRow` / `centerCol` parameters of an overlay centred on a point. */
+export function centerParameters(what: string): ParameterSpec[] {
+  return [
+    {
+      name: "centerRow",
+      unit: "pixels",
+      min: -1e5,
+      max: 1e5,
+      description: `row of the ${what} centre`,
+    },
+    {
+      name: "centerCol",
+      unit: "pixels",
+      min: -1e5,
+      max: 1e5,
+      description: `column of the ${what} centre`,
+    },
+  ];
+}

@@ -8,6 +8,7 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import {
+  centerParameters,
   checkImage,
   checkLevel,
   checkParams,
@@ -43,20 +44,7 @@ const PARAMETERS: ParameterSpec[] = [
     max: 1e5,
     description: "Gaussian σ of the spot's alpha profile",
   },
-  {
-    name: "centerRow",
-    unit: "pixels",
-    min: -1e5,
-    max: 1e5,
-    description: "row of the spot centre",
-  },
-  {
-    name: "centerCol",
-    unit: "pixels",
-    min: -1e5,
-    max: 1e5,
-    description: "column of the spot centre",
-  },
+  ...centerParameters("spot"),
 ];
 
 /** Measured: α 0.467 / 0.765, σ 0.201 / 0.349 of the width (SPEC §3.7). */

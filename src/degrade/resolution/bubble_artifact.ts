@@ -8,6 +8,7 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import {
+  centerParameters,
   checkImage,
   checkLevel,
   checkParams,
@@ -44,20 +45,7 @@ const PARAMETERS: ParameterSpec[] = [
     max: 100,
     description: "Gaussian blur σ inside the disk",
   },
-  {
-    name: "centerRow",
-    unit: "pixels",
-    min: -1e5,
-    max: 1e5,
-    description: "row of the disk centre",
-  },
-  {
-    name: "centerCol",
-    unit: "pixels",
-    min: -1e5,
-    max: 1e5,
-    description: "column of the disk centre",
-  },
+  ...centerParameters("disk"),
 ];
 
 /** Measured on 256-px examples: r = 0.2 and 0.36 of the width, σ = 1.6 and 3.2 px (SPEC §3.18). */
