@@ -1,7 +1,8 @@
 /**
  * Filters with SciPy `ndimage` semantics (the authors' reference pipeline):
- * sparse-tap convolution and separable Gaussian with mode 'reflect'
- * (half-sample symmetric), bilinear rotation with constant fill, and
+ * separable Gaussian in float64 with mode 'reflect' (half-sample
+ * symmetric; the float32 blurs of the operators are in `_filters32.ts`),
+ * bilinear rotation with constant fill, and
  * align-corners zoom. All work on one float plane at a time. Internal.
  *
  * @module
@@ -57,54 +58,6 @@ function accumulate(
     const o = offs[t] - base, wt = w[t];
     for (let x = base; x < base + n; x++) acc[x] = acc[x] + wt * src[o + x];
   }
-}
-
-/**
- * Convolve one plane with sparse taps, mode 'reflect' (ndimage.convolve).
- * The plane is padded by reflection once, then each output row sums its
- * taps in order (the sums of a tap-by-tap pass over the image, same bits).
- */
-export function convolveTaps(
-  plane: Float32Array,
-  width: number,
-  height: number,
-  taps: readonly Tap[],
-  out: Float32Array = new Float32Array(width * height),
-): Float32Array {
-  const live = taps.filter((t) => t.w !== 0);
-  let py = 0, px = 0;
-  for (const { dy, dx } of live) {
-    py = Math.max(py, Math.abs(dy));
-    px = Math.max(px, Math.abs(dx));
-  }
-  const pw = width + 2 * px, ph = height + 2 * py;
-  // In the SIMD kernel's memory when it is available (same sums either way).
-  const arena = simdArena(8 * (pw * ph + width + live.length), live.length);
-  const f64 = (n: number) => arena ? arena.f64(n) : new Float64Array(n);
-  const sum = arena ? arena.accumulate : accumulate;
-  const padded = f64(pw * ph);
-  const cols = new Int32Array(pw);
-  for (let c = 0; c < pw; c++) cols[c] = reflectIndex(c - px, width);
-  for (let r = 0; r < ph; r++) {
-    const src = reflectIndex(r - py, height) * width, dst = r * pw;
-    padded.set(plane.subarray(src, src + width), dst + px);
-    for (let c = 0; c < px; c++) {
-      padded[dst + c] = plane[src + cols[c]];
-      padded[dst + pw - 1 - c] = plane[src + cols[pw - 1 - c]];
-    }
-  }
-  const w = f64(live.length);
-  w.set(live.map((t) => t.w));
-  const rel = Int32Array.from(live, (t) => (py - t.dy) * pw + px - t.dx);
-  const offs = new Int32Array(live.length);
-  const acc = f64(width);
-  for (let r = 0; r < height; r++) {
-    for (let t = 0; t < live.length; t++) offs[t] = r * pw + rel[t];
-    acc.fill(0);
-    sum(acc, 0, padded, offs, w, live.length, width);
-    out.set(acc, r * width);
-  }
-  return out;
 }
 
 /** The normalised 1-D Gaussian of ndimage.gaussian_filter (truncate 4). */

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
-  convolveTaps,
   gaussianBlurPlane,
   gaussianFilter64,
   gaussianKernel,
@@ -9,7 +8,6 @@ import {
   reflectIndex,
   rotatePlane,
   rotatePlanes,
-  type Tap,
 } from "./_filters.ts";
 import { setSimd } from "./_simd.ts";
 
@@ -23,21 +21,6 @@ function bothPaths(body: () => void): void {
       setSimd(true);
     }
   }
-}
-
-/** Tap by tap over the whole image, float64 sums (the textbook loop). */
-function naiveConvolve(p: Float32Array, w: number, h: number, taps: Tap[]) {
-  const out = new Float64Array(w * h);
-  for (const { dy, dx, w: wt } of taps) {
-    if (wt === 0) continue;
-    for (let r = 0; r < h; r++) {
-      for (let c = 0; c < w; c++) {
-        out[r * w + c] += wt *
-          p[reflectIndex(r - dy, h) * w + reflectIndex(c - dx, w)];
-      }
-    }
-  }
-  return Float32Array.from(out);
 }
 
 /** Separable Gaussian, one pixel and one tap at a time. */
@@ -82,28 +65,6 @@ const plane = fc.record({
       }),
     )
   );
-
-Deno.test("convolveTaps() gives the bits of a tap-by-tap reflect convolution (SIMD and JavaScript)", () => {
-  const tap = fc.record({
-    dy: fc.integer({ min: -15, max: 15 }),
-    dx: fc.integer({ min: -15, max: 15 }),
-    w: fc.oneof(fc.constant(0), fc.double({ min: -1, max: 1, noNaN: true })),
-  });
-  bothPaths(() =>
-    fc.assert(
-      fc.property(
-        plane,
-        fc.array(tap, { maxLength: 11 }),
-        ([w, h, p], taps) => {
-          assert.deepEqual(
-            convolveTaps(p, w, h, taps),
-            naiveConvolve(p, w, h, taps),
-          );
-        },
-      ),
-    )
-  );
-});
 
 Deno.test("gaussianFilter64() and gaussianBlurPlane() give the bits of the one-tap-at-a-time filter (SIMD and JavaScript)", () => {
   bothPaths(() =>

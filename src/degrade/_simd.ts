@@ -4,11 +4,15 @@
  * sparse-tap convolution (acc[i] += w[t] · src_t[i], taps in order, four
  * per sweep); `luma` and `ghost`: the Rec. 601 luma and the shifted-row sums
  * of ghosting_artifact; `sum4` and `affine`: the running sums and the clipped
- * map of reduce_contrast. All work two float64 lanes at a time (float32 data
- * promoted exactly, rounded back once). IEEE f64x2 add and multiply round
- * exactly like scalar float64 and WebAssembly never fuses them, so the
- * results are bit for bit those of the scalar JavaScript loops; they only
- * take fewer instructions, without bounds checks. Data must live in the
+ * map of reduce_contrast. These work two float64 lanes at a time (float32
+ * data promoted exactly, rounded back once). Their float32 twins work four
+ * lanes at a time, every operation rounded to float32: `acc32` (the blurs
+ * of `_filters32.ts`), `clamp32` (the clipped affine map of the intensity
+ * operators), `luma32` and `ghost32` (ghosting_artifact). IEEE add and
+ * multiply round exactly like the scalar operations and WebAssembly never
+ * fuses them, so the results are bit for bit those of the scalar
+ * JavaScript loops (float64, or float32 by one Math.fround per
+ * operation); they only take fewer instructions, without bounds checks. Data must live in the
  * module's own memory: a call takes an arena, views on that memory valid
  * until the next arena is taken. Where WebAssembly SIMD is missing the
  * callers fall back to their JavaScript loop. Internal to src/degrade/.
@@ -278,11 +282,14 @@ export const SIMD_WAT: string = `(module
             (f64.mul (f64.const 0.114) (f64.promote_f32 (f32.load
               (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1))))))))))))
   ;; Four running sums of n float32 samples, as reduce_contrast.ts keeps
-  ;; them: s_k = Σ src[4j + k] in float64, the last n mod 4 samples added
-  ;; to s_0; stored as four f64 at dst.
+  ;; them: s_k += Σ src[4j + k] in float64 onto the four f64 at dst, the
+  ;; last n mod 4 samples added to s_0 (so chunks of a multiple of four
+  ;; samples continue the sums of the whole array).
   (func (export "sum4") (param $dst i32) (param $src i32) (param $n i32)
     (local $x i32) (local $end i32) (local $vend i32)
     (local $a v128) (local $b v128) (local $v v128) (local $s0 f64)
+    (local.set $a (v128.load (local.get $dst)))
+    (local.set $b (v128.load offset=16 (local.get $dst)))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone
@@ -346,10 +353,236 @@ export const SIMD_WAT: string = `(module
         (local.set $s (select (f64.const 1) (local.get $s) (f64.gt (local.get $s) (f64.const 1))))
         (f32.store (local.get $p) (f32.demote_f64 (local.get $s)))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
-        (br $sloop)))))`;
+        (br $sloop))))
+  ;; Float32 arithmetic from here on: every add and multiply rounds to
+  ;; float32 as Math.fround does after each JavaScript operation, so the
+  ;; fallbacks reproduce the bits with one fround per operation.
+  ;; acc32: acc[i] = acc[i] + w[t] * src_t[i] in float32, taps t in order,
+  ;; four per sweep added left to right, four lanes at a time. acc: byte
+  ;; address of acc[0]; taps: byte address of an i32 array of the byte
+  ;; addresses of src_t[0]; w: byte address of the f32 weights.
+  (func (export "acc32")
+    (param $acc i32) (param $taps i32) (param $w i32) (param $count i32) (param $n i32)
+    (local $t i32) (local $x i32) (local $end i32) (local $vend i32)
+    (local $o0 i32) (local $o1 i32) (local $o2 i32) (local $o3 i32)
+    (local $w0 f32) (local $w1 f32) (local $w2 f32) (local $w3 f32)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (local $p i32) (local $q i32)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $done4
+      (loop $taps4
+        (br_if $done4 (i32.gt_s (i32.add (local.get $t) (i32.const 4)) (local.get $count)))
+        (local.set $p (i32.add (local.get $taps) (i32.shl (local.get $t) (i32.const 2))))
+        (local.set $q (i32.add (local.get $w) (i32.shl (local.get $t) (i32.const 2))))
+        (local.set $o0 (i32.load (local.get $p)))
+        (local.set $o1 (i32.load offset=4 (local.get $p)))
+        (local.set $o2 (i32.load offset=8 (local.get $p)))
+        (local.set $o3 (i32.load offset=12 (local.get $p)))
+        (local.set $w0 (f32.load (local.get $q)))
+        (local.set $w1 (f32.load offset=4 (local.get $q)))
+        (local.set $w2 (f32.load offset=8 (local.get $q)))
+        (local.set $w3 (f32.load offset=12 (local.get $q)))
+        (local.set $v0 (f32x4.splat (local.get $w0)))
+        (local.set $v1 (f32x4.splat (local.get $w1)))
+        (local.set $v2 (f32x4.splat (local.get $w2)))
+        (local.set $v3 (f32x4.splat (local.get $w3)))
+        (local.set $x (i32.const 0))
+        (block $vdone
+          (loop $vloop
+            (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+            (v128.store (i32.add (local.get $acc) (local.get $x))
+              (f32x4.add
+                (f32x4.add
+                  (f32x4.add
+                    (f32x4.add (v128.load (i32.add (local.get $acc) (local.get $x)))
+                      (f32x4.mul (local.get $v0) (v128.load (i32.add (local.get $o0) (local.get $x)))))
+                    (f32x4.mul (local.get $v1) (v128.load (i32.add (local.get $o1) (local.get $x)))))
+                  (f32x4.mul (local.get $v2) (v128.load (i32.add (local.get $o2) (local.get $x)))))
+                (f32x4.mul (local.get $v3) (v128.load (i32.add (local.get $o3) (local.get $x))))))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (br $vloop)))
+        (block $sdone
+          (loop $sloop
+            (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
+            (f32.store (i32.add (local.get $acc) (local.get $x))
+              (f32.add
+                (f32.add
+                  (f32.add
+                    (f32.add (f32.load (i32.add (local.get $acc) (local.get $x)))
+                      (f32.mul (local.get $w0) (f32.load (i32.add (local.get $o0) (local.get $x)))))
+                    (f32.mul (local.get $w1) (f32.load (i32.add (local.get $o1) (local.get $x)))))
+                  (f32.mul (local.get $w2) (f32.load (i32.add (local.get $o2) (local.get $x)))))
+                (f32.mul (local.get $w3) (f32.load (i32.add (local.get $o3) (local.get $x))))))
+            (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (br $sloop)))
+        (local.set $t (i32.add (local.get $t) (i32.const 4)))
+        (br $taps4)))
+    (block $done1
+      (loop $taps1
+        (br_if $done1 (i32.ge_s (local.get $t) (local.get $count)))
+        (local.set $o0 (i32.load (i32.add (local.get $taps) (i32.shl (local.get $t) (i32.const 2)))))
+        (local.set $w0 (f32.load (i32.add (local.get $w) (i32.shl (local.get $t) (i32.const 2)))))
+        (local.set $v0 (f32x4.splat (local.get $w0)))
+        (local.set $x (i32.const 0))
+        (block $vdone1
+          (loop $vloop1
+            (br_if $vdone1 (i32.ge_u (local.get $x) (local.get $vend)))
+            (v128.store (i32.add (local.get $acc) (local.get $x))
+              (f32x4.add (v128.load (i32.add (local.get $acc) (local.get $x)))
+                (f32x4.mul (local.get $v0) (v128.load (i32.add (local.get $o0) (local.get $x))))))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (br $vloop1)))
+        (block $sdone1
+          (loop $sloop1
+            (br_if $sdone1 (i32.ge_u (local.get $x) (local.get $end)))
+            (f32.store (i32.add (local.get $acc) (local.get $x))
+              (f32.add (f32.load (i32.add (local.get $acc) (local.get $x)))
+                (f32.mul (local.get $w0) (f32.load (i32.add (local.get $o0) (local.get $x))))))
+            (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (br $sloop1)))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $taps1))))
+  ;; clamp32: dst[i] = clip(a * src[i] + b) in float32, clipped as
+  ;; v < 0 ? 0 : v > 1 ? 1 : v (pmax/pmin with v first), eight at a time.
+  (func (export "clamp32") (param $dst i32) (param $src i32) (param $n i32) (param $a f32) (param $b f32)
+    (local $x i32) (local $end i32) (local $vend i32) (local $va v128) (local $vb v128) (local $s f32)
+    (local.set $va (f32x4.splat (local.get $a)))
+    (local.set $vb (f32x4.splat (local.get $b)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -32)))
+    (block $vdone
+      (loop $vloop
+        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+        (v128.store (i32.add (local.get $dst) (local.get $x))
+          (f32x4.pmin
+            (f32x4.pmax
+              (f32x4.add (f32x4.mul (local.get $va) (v128.load (i32.add (local.get $src) (local.get $x))))
+                (local.get $vb))
+              (v128.const f32x4 0 0 0 0))
+            (v128.const f32x4 1 1 1 1)))
+        (v128.store offset=16 (i32.add (local.get $dst) (local.get $x))
+          (f32x4.pmin
+            (f32x4.pmax
+              (f32x4.add (f32x4.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $src) (local.get $x))))
+                (local.get $vb))
+              (v128.const f32x4 0 0 0 0))
+            (v128.const f32x4 1 1 1 1)))
+        (local.set $x (i32.add (local.get $x) (i32.const 32)))
+        (br $vloop)))
+    (block $sdone
+      (loop $sloop
+        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $s (f32.add (f32.mul (local.get $a) (f32.load (i32.add (local.get $src) (local.get $x))))
+          (local.get $b)))
+        (local.set $s (select (f32.const 0) (local.get $s) (f32.lt (local.get $s) (f32.const 0))))
+        (local.set $s (select (f32.const 1) (local.get $s) (f32.gt (local.get $s) (f32.const 1))))
+        (f32.store (i32.add (local.get $dst) (local.get $x)) (local.get $s))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $sloop))))
+  ;; luma32: out[i] = (0.299·r[i] + 0.587·g[i]) + 0.114·b[i] in float32
+  ;; (the constants rounded to float32), four at a time.
+  (func (export "luma32") (param $out i32) (param $r i32) (param $g i32) (param $b i32) (param $n i32)
+    (local $x i32) (local $end i32) (local $vend i32)
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (block $vdone
+      (loop $vloop
+        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+        (v128.store (i32.add (local.get $out) (local.get $x))
+          (f32x4.add
+            (f32x4.add
+              (f32x4.mul (v128.const f32x4 0.299 0.299 0.299 0.299) (v128.load (i32.add (local.get $r) (local.get $x))))
+              (f32x4.mul (v128.const f32x4 0.587 0.587 0.587 0.587) (v128.load (i32.add (local.get $g) (local.get $x)))))
+            (f32x4.mul (v128.const f32x4 0.114 0.114 0.114 0.114) (v128.load (i32.add (local.get $b) (local.get $x))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $vloop)))
+    (block $sdone
+      (loop $sloop
+        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
+        (f32.store (i32.add (local.get $out) (local.get $x))
+          (f32.add
+            (f32.add
+              (f32.mul (f32.const 0.299) (f32.load (i32.add (local.get $r) (local.get $x))))
+              (f32.mul (f32.const 0.587) (f32.load (i32.add (local.get $g) (local.get $x)))))
+            (f32.mul (f32.const 0.114) (f32.load (i32.add (local.get $b) (local.get $x))))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $sloop))))
+  ;; ghost32: ghosting_artifact in float32 for output rows [r0, r1) of a
+  ;; w-wide plane, written from out[0]: out = clip(luma[o + c] +
+  ;; w_t · luma[o + c − s_t] ...) over the ghosts with s_t <= o (o = row·w,
+  ;; shifts in bytes, ascending, at taps), added left to right; weights
+  ;; are 16-byte splats (w_t in all four lanes).
+  (func (export "ghost32")
+    (param $out i32) (param $luma i32) (param $w i32) (param $r0 i32) (param $r1 i32)
+    (param $shifts i32) (param $weights i32) (param $count i32)
+    (local $row i32) (local $o i32) (local $active i32) (local $x i32) (local $rowbytes i32)
+    (local $vend i32) (local $t i32) (local $p i32) (local $d i32) (local $a v128) (local $s f32)
+    (local.set $rowbytes (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $vend (i32.and (local.get $rowbytes) (i32.const -16)))
+    (local.set $row (local.get $r0))
+    (local.set $d (local.get $out))
+    (block $rowsDone
+      (loop $rows
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $r1)))
+        (local.set $o (i32.mul (local.get $row) (local.get $rowbytes)))
+        (block $activeDone
+          (loop $activeLoop
+            (br_if $activeDone (i32.ge_u (local.get $active) (local.get $count)))
+            (br_if $activeDone (i32.gt_u
+              (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $active) (i32.const 2))))
+              (local.get $o)))
+            (local.set $active (i32.add (local.get $active) (i32.const 1)))
+            (br $activeLoop)))
+        (local.set $x (i32.const 0))
+        (block $vdone
+          (loop $vloop
+            (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
+            (local.set $a (v128.load (local.get $p)))
+            (local.set $t (i32.const 0))
+            (block $tdone
+              (loop $tloop
+                (br_if $tdone (i32.ge_u (local.get $t) (local.get $active)))
+                (local.set $a (f32x4.add (local.get $a)
+                  (f32x4.mul
+                    (v128.load (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 4))))
+                    (v128.load (i32.sub (local.get $p)
+                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2)))))))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $tloop)))
+            (v128.store (i32.add (local.get $d) (local.get $x))
+              (f32x4.pmin (f32x4.pmax (local.get $a) (v128.const f32x4 0 0 0 0))
+                (v128.const f32x4 1 1 1 1)))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (br $vloop)))
+        (block $sdone
+          (loop $sloop
+            (br_if $sdone (i32.ge_u (local.get $x) (local.get $rowbytes)))
+            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
+            (local.set $s (f32.load (local.get $p)))
+            (local.set $t (i32.const 0))
+            (block $tsdone
+              (loop $tsloop
+                (br_if $tsdone (i32.ge_u (local.get $t) (local.get $active)))
+                (local.set $s (f32.add (local.get $s)
+                  (f32.mul
+                    (f32.load (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 4))))
+                    (f32.load (i32.sub (local.get $p)
+                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2)))))))))
+                (local.set $t (i32.add (local.get $t) (i32.const 1)))
+                (br $tsloop)))
+            (local.set $s (select (f32.const 0) (local.get $s) (f32.lt (local.get $s) (f32.const 0))))
+            (local.set $s (select (f32.const 1) (local.get $s) (f32.gt (local.get $s) (f32.const 1))))
+            (f32.store (i32.add (local.get $d) (local.get $x)) (local.get $s))
+            (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (br $sloop)))
+        (local.set $d (i32.add (local.get $d) (local.get $rowbytes)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rows)))))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABIARgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAAwYFAAECAgMFAwEAAQc2BgZtZW1vcnkCAAphY2N1bXVsYXRlAAAFZ2hvc3QAAQRsdW1hAAIEc3VtNAADBmFmZmluZQAECrgSBY4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wFBQh/AXsBfAF/A3sgAkECdCELIAtBeHEhDCALQXBxIRECQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogEU8NASABIAggCmpqIQ4gDv0ABAAhEyAT/V8hDyATIBP9DQgJCgsMDQ4PAAECAwQFBgf9XyESQQAhDQJAA0AgDSAJTw0BIAUgDUEDdGr9CgMAIRQgDiAEIA1BAnRqKAIAa/0ABAAhEyAPIBQgE/1f/fIB/fABIQ8gEiAUIBMgE/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fABIRIgDUEBaiENDAALCyAAIAggCmpqIA/9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiAS/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIApBEGohCgwACwsCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsLvAQCBn8DeyACQQJ0IQcgByEEIARBeHEhBSAEQXBxIQgCQANAIAMgCE8NASABIANqIQYgBv0ABAAhCSAGIAdq/QAEACEKIAYgB0EBdGr9AAQAIQsgACADav0MiUFg5dAi0z+JQWDl0CLTPyAJ/V/98gH9DGIQWDm0yOI/YhBYObTI4j8gCv1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAv9X/3yAf3wAf1e/QyJQWDl0CLTP4lBYOXQItM/IAkgCf0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAsgC/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIANBEGohAwwACwsCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALC7EBAwN/A3sBfCACQQJ0IQQgBEFwcSEFAkADQCADIAVPDQEgASADav0ABAAhCCAGIAj9X/3wASEGIAcgCCAI/Q0ICQoLDA0ODwABAgMEBQYH/V/98AEhByADQRBqIQMMAAsLIAb9IQAhCQJAA0AgAyAETw0BIAkgASADaioCALugIQkgA0EEaiEDDAALCyAAIAk5AwAgACAG/SEBOQMIIAAgB/0hADkDECAAIAf9IQE5AxgL1gIDBH8EewF8IAL9FCEIIAP9FCEJIAFBAnQhBSAFQXBxIQYCQANAIAQgBk8NASAAIARqIQcgB/0ABAAhCiAIIAr9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCyAIIAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIBIAn98AH9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiEKIAcgCyAK/Q0AAQIDBAUGBxAREhMUFRYX/QsEACAEQRBqIQQMAAsLAkADQCAEIAVPDQEgACAEaiEHIAIgByoCALuiIAOgIQxEAAAAAAAAAAAgDCAMRAAAAAAAAAAAYxshDEQAAAAAAADwPyAMIAxEAAAAAAAA8D9kGyEMIAcgDLY4AgAgBEEEaiEEDAALCws=";
+  "AGFzbQEAAAABMwZgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAYAV/f399fQBgCH9/f39/f39/AAMKCQABAgIDAAQABQUDAQABB1sKBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVnaG9zdAABBGx1bWEAAgRzdW00AAMGYWZmaW5lAAQFYWNjMzIABQdjbGFtcDMyAAYGbHVtYTMyAAcHZ2hvc3QzMgAICt8dCY4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wFBQh/AXsBfAF/A3sgAkECdCELIAtBeHEhDCALQXBxIRECQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogEU8NASABIAggCmpqIQ4gDv0ABAAhEyAT/V8hDyATIBP9DQgJCgsMDQ4PAAECAwQFBgf9XyESQQAhDQJAA0AgDSAJTw0BIAUgDUEDdGr9CgMAIRQgDiAEIA1BAnRqKAIAa/0ABAAhEyAPIBQgE/1f/fIB/fABIQ8gEiAUIBMgE/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fABIRIgDUEBaiENDAALCyAAIAggCmpqIA/9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiAS/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIApBEGohCgwACwsCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsLvAQCBn8DeyACQQJ0IQcgByEEIARBeHEhBSAEQXBxIQgCQANAIAMgCE8NASABIANqIQYgBv0ABAAhCSAGIAdq/QAEACEKIAYgB0EBdGr9AAQAIQsgACADav0MiUFg5dAi0z+JQWDl0CLTPyAJ/V/98gH9DGIQWDm0yOI/YhBYObTI4j8gCv1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAv9X/3yAf3wAf1e/QyJQWDl0CLTP4lBYOXQItM/IAkgCf0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAsgC/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIANBEGohAwwACwsCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALC8EBAwN/A3sBfCAA/QAEACEGIAD9AAQQIQcgAkECdCEEIARBcHEhBQJAA0AgAyAFTw0BIAEgA2r9AAQAIQggBiAI/V/98AEhBiAHIAggCP0NCAkKCwwNDg8AAQIDBAUGB/1f/fABIQcgA0EQaiEDDAALCyAG/SEAIQkCQANAIAMgBE8NASAJIAEgA2oqAgC7oCEJIANBBGohAwwACwsgACAJOQMAIAAgBv0hATkDCCAAIAf9IQA5AxAgACAH/SEBOQMYC9YCAwR/BHsBfCAC/RQhCCAD/RQhCSABQQJ0IQUgBUFwcSEGAkADQCAEIAZPDQEgACAEaiEHIAf9AAQAIQogCCAK/V/98gEgCf3wAf0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1eIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCiAHIAsgCv0NAAECAwQFBgcQERITFBUWF/0LBAAgBEEQaiEEDAALCwJAA0AgBCAFTw0BIAAgBGohByACIAcqAgC7oiADoCEMRAAAAAAAAAAAIAwgDEQAAAAAAAAAAGMbIQxEAAAAAAAA8D8gDCAMRAAAAAAAAPA/ZBshDCAHIAy2OAIAIARBBGohBAwACwsLgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC5gCAwN/AnsBfSAD/RMhCCAE/RMhCSACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQB/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC9sBAQN/IARBAnQhBiAGQXBxIQcCQANAIAUgB08NASAAIAVq/QyHFpk+hxaZPocWmT6HFpk+IAEgBWr9AAQA/eYB/QyiRRY/okUWP6JFFj+iRRY/IAIgBWr9AAQA/eYB/eQB/QzVeOk91XjpPdV46T3VeOk9IAMgBWr9AAQA/eYB/eQB/QsEACAFQRBqIQUMAAsLAkADQCAFIAZPDQEgACAFakOHFpk+IAEgBWoqAgCUQ6JFFj8gAiAFaioCAJSSQ9V46T0gAyAFaioCAJSSOAIAIAVBBGohBQwACwsLnAMDCX8BewF9IAJBAnQhDCAMQXBxIQ0gAyEIIAAhEAJAA0AgCCAETw0BIAggDGwhCQJAA0AgCiAHTw0BIAUgCkECdGooAgAgCUsNASAKQQFqIQoMAAsLQQAhCwJAA0AgCyANTw0BIAEgCSALamohDyAP/QAEACERQQAhDgJAA0AgDiAKTw0BIBEgBiAOQQR0av0ABAAgDyAFIA5BAnRqKAIAa/0ABAD95gH95AEhESAOQQFqIQ4MAAsLIBAgC2ogEf0MAAAAAAAAAAAAAAAAAAAAAP3rAf0MAACAPwAAgD8AAIA/AACAP/3qAf0LBAAgC0EQaiELDAALCwJAA0AgCyAMTw0BIAEgCSALamohDyAPKgIAIRJBACEOAkADQCAOIApPDQEgEiAGIA5BBHRqKgIAIA8gBSAOQQJ0aigCAGsqAgCUkiESIA5BAWohDgwACwtDAAAAACASIBJDAAAAAF0bIRJDAACAPyASIBJDAACAP14bIRIgECALaiASOAIAIAtBBGohCwwACwsgECAMaiEQIAhBAWohCAwACwsL";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -372,6 +605,19 @@ interface Kernel {
   luma(out: number, src: number, n: number): void;
   sum4(dst: number, src: number, n: number): void;
   affine(data: number, n: number, a: number, b: number): void;
+  acc32(acc: number, taps: number, w: number, count: number, n: number): void;
+  clamp32(dst: number, src: number, n: number, a: number, b: number): void;
+  luma32(out: number, r: number, g: number, b: number, n: number): void;
+  ghost32(
+    out: number,
+    luma: number,
+    w: number,
+    r0: number,
+    r1: number,
+    shifts: number,
+    weights: number,
+    count: number,
+  ): void;
 }
 
 const MAX_ARENA_BYTES = 256 * 1024 * 1024;
@@ -455,9 +701,10 @@ export interface SimdArena {
    */
   luma(out: Float32Array, src: Float32Array, n: number): void;
   /**
-   * The four running sums of reduce_contrast: `s_k = Σ_j data[4j + k]` in
-   * float64, the last `data.length mod 4` samples added to s_0, into `dst`
-   * (4 elements); both from this arena.
+   * The four running sums of reduce_contrast: `s_k += Σ_j data[4j + k]` in
+   * float64 onto the four values of `dst`, the last `data.length mod 4`
+   * samples added to s_0 (chunks of a multiple of 4 samples continue the
+   * sums of the whole array); both from this arena.
    */
   sum4(dst: Float64Array, data: Float32Array): void;
   /**
@@ -465,7 +712,62 @@ export interface SimdArena {
    * as `v < 0 ? 0 : v > 1 ? 1 : v`, rounded to float32 (reduce_contrast).
    */
   affine(data: Float32Array, a: number, b: number): void;
+  /**
+   * {@linkcode SimdArena.accumulate} in float32 arithmetic: `acc[base + i]
+   * = fround(acc[base + i] + fround(w[t] · src[offs[t] + i]))`, taps in
+   * order; `acc`, `src` and `w` from this arena.
+   */
+  acc32(
+    acc: Float32Array,
+    base: number,
+    src: Float32Array,
+    offs: Int32Array,
+    w: Float32Array,
+    count: number,
+    n: number,
+  ): void;
+  /**
+   * `dst[i] = clip(fround(fround(a · src[i]) + b))` for i in
+   * [0, src.length), clipped as `v < 0 ? 0 : v > 1 ? 1 : v`; `a` and `b`
+   * are rounded to float32 first. Both arrays from this arena.
+   */
+  clamp32(dst: Float32Array, src: Float32Array, a: number, b: number): void;
+  /**
+   * Float32 luma, `out[i] = fround(fround(L_r·r[i]) + fround(L_g·g[i]))`
+   * plus `fround(L_b·b[i])`, rounded, with the Rec. 601 weights rounded
+   * to float32 ({@linkcode LUMA32}); all arrays from this arena.
+   */
+  luma32(
+    out: Float32Array,
+    r: Float32Array,
+    g: Float32Array,
+    b: Float32Array,
+  ): void;
+  /**
+   * The ghosting sum in float32 for rows [r0, r1) of a `w`-wide plane,
+   * written from `out[0]`: `clip(luma[o + c] + w_t · luma[o + c −
+   * shifts[t]] + ...)`, each add and multiply rounded to float32, over the
+   * ghosts with `shifts[t] <= o` (o = row·w, `shifts` ascending, in
+   * samples). `weights` holds each weight four times (16-byte splats).
+   */
+  ghost32(
+    out: Float32Array,
+    luma: Float32Array,
+    w: number,
+    r0: number,
+    r1: number,
+    shifts: ArrayLike<number>,
+    weights: Float32Array,
+    count: number,
+  ): void;
 }
+
+/** The Rec. 601 luma weights rounded to float32 (luma32's constants). */
+export const LUMA32: readonly [number, number, number] = [
+  Math.fround(0.299),
+  Math.fround(0.587),
+  Math.fround(0.114),
+];
 
 /**
  * Take an arena of `bytes` bytes (plus room for `maxTaps` tap
@@ -561,6 +863,39 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
     },
     affine(data, a, b) {
       k.affine(data.byteOffset, data.length, a, b);
+    },
+    acc32(acc, base, src, offs, w, count, n) {
+      fits(count, "accumulate");
+      for (let t = 0; t < count; t++) {
+        taps[t] = src.byteOffset + 4 * offs[t];
+      }
+      k.acc32(acc.byteOffset + 4 * base, 0, w.byteOffset, count, n);
+    },
+    clamp32(dst, src, a, b) {
+      k.clamp32(dst.byteOffset, src.byteOffset, src.length, a, b);
+    },
+    luma32(out, r, g, b) {
+      k.luma32(
+        out.byteOffset,
+        r.byteOffset,
+        g.byteOffset,
+        b.byteOffset,
+        out.length,
+      );
+    },
+    ghost32(out, luma, w, r0, r1, shifts, weights, count) {
+      fits(count, "ghost");
+      for (let t = 0; t < count; t++) taps[t] = 4 * shifts[t];
+      k.ghost32(
+        out.byteOffset,
+        luma.byteOffset,
+        w,
+        r0,
+        r1,
+        0,
+        weights.byteOffset,
+        count,
+      );
     },
   };
 }

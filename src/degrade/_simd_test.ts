@@ -33,6 +33,47 @@ Deno.test("simdArena().accumulate() adds taps in order, odd lengths and tap coun
   }
 });
 
+Deno.test("simdArena().acc32() adds taps in order in float32, odd lengths and tap counts included", () => {
+  const f = Math.fround;
+  for (const [count, n] of [[1, 1], [4, 7], [5, 8], [9, 3], [0, 5], [6, 13]]) {
+    const arena = simdArena(4 * (64 + 64 + 16), 16);
+    assert.ok(arena, "WebAssembly SIMD is available in Deno");
+    const acc = arena.f32(16), src = arena.f32(64), w = arena.f32(count);
+    for (let i = 0; i < 64; i++) src[i] = Math.sin(i + 1) / 3;
+    for (let t = 0; t < count; t++) w[t] = 1 / (t + 3);
+    acc.fill(0.25);
+    const offs = Int32Array.from({ length: count }, (_, t) => 5 * t + 1);
+    const want = new Float32Array(16).fill(0.25);
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < count; t++) {
+        want[2 + i] = f(want[2 + i] + f(w[t] * src[offs[t] + i]));
+      }
+    }
+    arena.acc32(acc, 2, src, offs, w, count, n);
+    assert.deepEqual([...acc], [...want]);
+  }
+});
+
+Deno.test("simdArena().clamp32() maps a·x + b in float32 and clips as v < 0 ? 0 : v > 1 ? 1 : v", () => {
+  const f = Math.fround;
+  const values = [-0, 0, -0.5, 0.25, 0.75, 2, 1 / 3, 0.1, 0.9, NaN, 0.6];
+  const arena = simdArena(128, 0)!;
+  const src = arena.f32(values.length), dst = arena.f32(values.length);
+  src.set(values);
+  for (const [a, b] of [[1, 0], [0.3, 0.35], [1, -113 / 255]]) {
+    arena.clamp32(dst, src, f(a), f(b));
+    const want = Float32Array.from(src, (x) => {
+      const v = f(f(f(a) * x) + f(b));
+      return v < 0 ? 0 : v > 1 ? 1 : v;
+    });
+    assert.deepEqual(
+      new Uint8Array(dst.slice().buffer),
+      new Uint8Array(want.buffer),
+      `a ${a}, b ${b}`,
+    );
+  }
+});
+
 Deno.test("simdArena() refuses more than it was asked for, and is null when too large or turned off", () => {
   const arena = simdArena(16, 1)!;
   arena.f64(2);

@@ -12,7 +12,8 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
-import { simdArena } from "../_simd.ts";
+import { LUMA32, simdArena } from "../_simd.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
 
 /** Parameters of {@linkcode ghostingArtifact}. */
 export interface GhostingParams extends Record<string, unknown> {
@@ -91,32 +92,47 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
       shifts.push(j * step * w);
     }
     const data = new Float32Array(n * channels);
-    const arena = channels === 1
-      ? simdArena(8 * n + 8 * weights.length, weights.length)
-      : simdArena(20 * n + 8 * weights.length, weights.length);
+    const count = weights.length;
+    // Float32 luma and sums, WebAssembly SIMD when available (same bits).
+    const arena = simdArena(
+      4 * n + 5 * CHUNK_BYTES + 4 * w + 16 * count,
+      count,
+    );
     if (arena) {
-      // The same luma and sums in WebAssembly SIMD, two samples at a time.
-      const luma = arena.f32(n), out = arena.f32(n);
-      const wts = arena.f64(weights.length);
-      wts.set(weights);
+      const luma = arena.f32(n), wts = arena.f32(4 * count);
+      for (let t = 0; t < count; t++) wts.fill(weights[t], 4 * t, 4 * t + 4);
       if (channels === 1) luma.set(src);
       else {
-        const rgb = arena.f32(3 * n);
-        rgb.set(src);
-        arena.luma(luma, rgb, n);
+        const r = chunkFor(arena, src), g = chunkFor(arena, src);
+        const b = chunkFor(arena, src);
+        for (let i = 0; i < n; i += CHUNK) {
+          const m = Math.min(CHUNK, n - i);
+          const sub = (a: Float32Array) => m === CHUNK ? a : a.subarray(0, m);
+          sub(r).set(src.subarray(i, i + m));
+          sub(g).set(src.subarray(n + i, n + i + m));
+          sub(b).set(src.subarray(2 * n + i, 2 * n + i + m));
+          arena.luma32(luma.subarray(i, i + m), sub(r), sub(g), sub(b));
+        }
       }
-      arena.ghost(out, luma, w, h, shifts, wts, weights.length);
-      data.set(out);
+      // Rows in blocks of about one chunk, copied to every plane while
+      // they are in the cache.
+      const rows = Math.max(1, Math.floor(CHUNK / w));
+      const block = rows === 1 ? arena.f32(w) : chunkFor(arena, data);
+      for (let r0 = 0; r0 < h; r0 += rows) {
+        const r1 = Math.min(h, r0 + rows);
+        arena.ghost32(block, luma, w, r0, r1, shifts, wts, count);
+        const done = block.subarray(0, (r1 - r0) * w);
+        for (let c = 0; c < channels; c++) data.set(done, c * n + r0 * w);
+      }
     } else {
-      // Float32 luma: the input precision, half the memory traffic of
-      // float64. For RGB it lives in the output's last plane until the
-      // copies at the end (each output row of plane 0 only reads luma rows
-      // at or above it).
+      // The same float32 operations in JavaScript: the luma of RGB lives
+      // in the output's last plane until the copies at the end (each
+      // output row of plane 0 only reads luma rows at or above it).
       const luma = channels === 1 ? src : data.subarray(2 * n);
       if (channels === 3) writeLuma(src, n, luma);
       ghostRows(luma, data, w, n, weights, shifts);
+      for (let c = 1; c < channels; c++) data.copyWithin(c * n, 0, n);
     }
-    for (let c = 1; c < image.channels; c++) data.copyWithin(c * n, 0, n);
     return Promise.resolve({
       width: w,
       height: h,
@@ -126,16 +142,19 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
   },
 };
 
-/** Rec. 601 luma of a planar RGB image, rounded to float32. */
+/** Float32 Rec. 601 luma of a planar RGB image (luma32's operations). */
 function writeLuma(src: Float32Array, n: number, luma: Float32Array): void {
+  const f = Math.fround, [kr, kg, kb] = LUMA32;
   for (let i = 0; i < n; i++) {
-    luma[i] = 0.299 * src[i] + 0.587 * src[n + i] + 0.114 * src[2 * n + i];
+    luma[i] = f(f(kr * src[i]) + f(kg * src[n + i])) + f(kb * src[2 * n + i]);
   }
 }
 
 /**
  * One pass: each output row sums its own row and the weighted rows above
- * it, clipped straight into `data` (the JavaScript path).
+ * it in float32 (a Float32Array row rounds every sum; products of two
+ * float32 values are exact in float64, so one fround gives the float32
+ * product), clipped straight into `data` (the JavaScript path).
  */
 function ghostRows(
   luma: Float32Array,
@@ -145,33 +164,15 @@ function ghostRows(
   weights: number[],
   shifts: number[],
 ): void {
-  const row = new Float64Array(w);
-  // Ghosts are added two per sweep, left to right: the same sums, in the
-  // same order, as one sweep per ghost.
+  const f = Math.fround, row = new Float32Array(w);
+  const w32 = weights.map(f);
   for (let o = 0; o < n; o += w) {
     let active = 0;
-    while (active < weights.length && shifts[active] <= o) active++;
-    let g = 0;
-    if (active >= 2) {
-      const w0 = weights[0], s0 = o - shifts[0];
-      const w1 = weights[1], s1 = o - shifts[1];
-      for (let c = 0; c < w; c++) {
-        row[c] = luma[o + c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
-      }
-      g = 2;
-    } else {
-      for (let c = 0; c < w; c++) row[c] = luma[o + c];
-    }
-    for (; g + 1 < active; g += 2) {
-      const w0 = weights[g], s0 = o - shifts[g];
-      const w1 = weights[g + 1], s1 = o - shifts[g + 1];
-      for (let c = 0; c < w; c++) {
-        row[c] = row[c] + w0 * luma[s0 + c] + w1 * luma[s1 + c];
-      }
-    }
-    if (g < active) {
-      const w0 = weights[g], s0 = o - shifts[g];
-      for (let c = 0; c < w; c++) row[c] = row[c] + w0 * luma[s0 + c];
+    while (active < w32.length && shifts[active] <= o) active++;
+    row.set(luma.subarray(o, o + w));
+    for (let g = 0; g < active; g++) {
+      const wg = w32[g], s = o - shifts[g];
+      for (let c = 0; c < w; c++) row[c] = row[c] + f(wg * luma[s + c]);
     }
     for (let c = 0; c < w; c++) {
       const v = row[c];

@@ -46,7 +46,7 @@ Deno.test("ghosting_artifact L2 brightens far more than L1 (mean ratio 2.18 vs 1
   assert.ok(mean(l2.data) / 0.2 > 1.8);
 });
 
-Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript path (odd sizes, gray and RGB, values out of [0, 1])", async () => {
+Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript path (odd sizes, several chunks, gray and RGB, values out of [0, 1])", async () => {
   const prng = createPrng(77);
   const cases: [number, number, 1 | 3, GhostingParams][] = [
     [37, 23, 3, { ghosts: 6, intensity: 0.15, decay: 1 }],
@@ -56,6 +56,9 @@ Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript pa
     [8, 1, 3, { ghosts: 2, intensity: 1, decay: 0 }],
     [6, 30, 3, { ghosts: 5, intensity: 0.7, decay: 0.2 }],
     [11, 16, 1, { ghosts: 4, intensity: 0.45, decay: 0 }],
+    // More than one 4096-sample chunk per plane; rows wider than a chunk.
+    [70, 65, 3, { ghosts: 7, intensity: 0.45, decay: 0 }],
+    [4100, 3, 3, { ghosts: 2, intensity: 0.8, decay: 0 }],
   ];
   for (const [width, height, channels, params] of cases) {
     const data = new Float32Array(width * height * channels);

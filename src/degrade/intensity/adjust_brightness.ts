@@ -1,6 +1,6 @@
 /**
  * `adjust_brightness`: an additive brightness offset on all channels,
- * y = clip(x + offset, 0, 1) (SPEC §3.10: the authors subtracted 75 and 113
+ * y = clip(x + offset, 0, 1), in float32 (SPEC §3.10: the authors subtracted 75 and 113
  * grey levels, bit-exact).
  *
  * @module
@@ -8,6 +8,7 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
+import { affineClip32 } from "../_affine32.ts";
 
 /** Parameters of {@linkcode adjustBrightness}. */
 export interface AdjustBrightnessParams extends Record<string, unknown> {
@@ -48,15 +49,9 @@ export const adjustBrightness: Degrader<AdjustBrightnessParams> = {
   apply(image, params) {
     checkImage("adjust_brightness", image);
     checkParams("adjust_brightness", PARAMETERS, params);
-    const { offset } = params;
-    // One inlined loop (no per-sample closure): add, clip, write float32.
-    // max(v, 0) is (v + |v|) / 2, exact and branch-free: a darkened image
-    // has many samples near 0, where a branch would be mispredicted.
-    const src = image.data, out = new Float32Array(src.length);
-    for (let i = 0; i < src.length; i++) {
-      const v = src[i] + offset, p = (v + Math.abs(v)) * 0.5;
-      out[i] = p > 1 ? 1 : p;
-    }
+    // In float32 (the offset rounded to float32), WebAssembly SIMD when
+    // available: the same bits either way.
+    const out = affineClip32(image.data, 1, params.offset);
     return Promise.resolve(like(image, out));
   },
 };

@@ -8,6 +8,8 @@
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
 import { simdArena } from "../_simd.ts";
+import { affineClip32 } from "../_affine32.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
 
 /** Parameters of {@linkcode reduceContrast}. */
 export interface ReduceContrastParams extends Record<string, unknown> {
@@ -51,43 +53,40 @@ export const reduceContrast: Degrader<ReduceContrastParams> = {
     const { alpha } = params;
     const src = image.data;
     if (alpha === 1) {
-      const out = new Float32Array(src.length);
-      for (let i = 0; i < src.length; i++) {
-        const v = src[i];
-        out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
-      }
-      return Promise.resolve(like(image, out));
+      return Promise.resolve(like(image, affineClip32(src, 1, 0)));
     }
-    const arena = simdArena(4 * src.length + 32, 0);
-    if (arena) {
-      // The same sums and map in WebAssembly SIMD, in place on a copy.
-      const data = arena.f32(src.length), sums = arena.f64(4);
-      data.set(src);
-      arena.sum4(sums, data);
-      const mean = ((sums[0] + sums[1]) + (sums[2] + sums[3])) / src.length;
-      arena.affine(data, alpha, (1 - alpha) * mean);
-      // new + set: slice() of a view on WebAssembly memory is 4x slower.
-      const out = new Float32Array(src.length);
-      out.set(data);
-      return Promise.resolve(like(image, out));
-    }
-    // Four running sums (independent add chains); the mean moves by ~1e-16.
-    const out = new Float32Array(src.length);
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
-    for (; i + 3 < src.length; i += 4) {
-      s0 += src[i];
-      s1 += src[i + 1];
-      s2 += src[i + 2];
-      s3 += src[i + 3];
-    }
-    for (; i < src.length; i++) s0 += src[i];
-    const mean = ((s0 + s1) + (s2 + s3)) / src.length;
-    // alpha·v + (1 − alpha)·mean, clipped, in one inlined loop.
-    const shift = (1 - alpha) * mean;
-    for (i = 0; i < src.length; i++) {
-      const v = alpha * src[i] + shift;
-      out[i] = v < 0 ? 0 : v > 1 ? 1 : v;
-    }
+    const mean = sampleMean(src);
+    // alpha·v + (1 − alpha)·mean in float32, clipped (SIMD when available).
+    const out = affineClip32(src, alpha, (1 - alpha) * mean);
     return Promise.resolve(like(image, out));
   },
 };
+
+/**
+ * The mean of all samples from four running float64 sums (independent add
+ * chains; the last length mod 4 samples go to the first), in WebAssembly
+ * SIMD over chunks when available: the same sums either way.
+ */
+function sampleMean(src: Float32Array): number {
+  const n = src.length;
+  const arena = simdArena(CHUNK_BYTES + 32, 0);
+  if (arena) {
+    const sums = arena.f64(4), chunk = chunkFor(arena, src);
+    for (let i = 0; i < n; i += CHUNK) {
+      const m = Math.min(CHUNK, n - i);
+      const view = m === CHUNK ? chunk : chunk.subarray(0, m);
+      view.set(src.subarray(i, i + m));
+      arena.sum4(sums, view);
+    }
+    return ((sums[0] + sums[1]) + (sums[2] + sums[3])) / n;
+  }
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
+  for (; i + 3 < n; i += 4) {
+    s0 += src[i];
+    s1 += src[i + 1];
+    s2 += src[i + 2];
+    s3 += src[i + 3];
+  }
+  for (; i < n; i++) s0 += src[i];
+  return ((s0 + s1) + (s2 + s3)) / n;
+}

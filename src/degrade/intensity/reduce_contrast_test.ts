@@ -30,7 +30,13 @@ Deno.test("reduce_contrast blends with the mean over all pixels and channels", a
 Deno.test("reduce_contrast: the SIMD path gives the bytes of the JavaScript path (odd lengths, values out of [0, 1], -0)", async () => {
   const prng = createPrng(31);
   const specials = [0, -0, 1, -0.25, 1.5, 2 ** -149, 1 - 2 ** -24];
-  for (const [width, height, channels] of [[1, 1, 1], [3, 5, 3], [7, 9, 1]]) {
+  for (
+    const [width, height, channels] of [[1, 1, 1], [3, 5, 3], [7, 9, 1], [
+      67,
+      70,
+      3,
+    ]]
+  ) {
     const data = new Float32Array(width * height * channels);
     for (let i = 0; i < data.length; i++) {
       data[i] = prng.next() < 0.3

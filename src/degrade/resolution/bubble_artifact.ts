@@ -16,7 +16,7 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
-import { gaussianRegion } from "../_filters.ts";
+import { gaussianRegion32 } from "../_filters32.ts";
 
 /** Parameters of {@linkcode bubbleArtifact}. */
 export interface BubbleArtifactParams extends Record<string, unknown> {
@@ -100,7 +100,7 @@ export const bubbleArtifact: Degrader<BubbleArtifactParams> = {
     const blurred = new Float32Array(n);
     for (let ch = 0; ch < channels; ch++) {
       const plane = image.data.subarray(ch * n, (ch + 1) * n);
-      gaussianRegion(
+      gaussianRegion32(
         plane,
         width,
         height,

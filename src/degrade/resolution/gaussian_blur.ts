@@ -14,7 +14,7 @@ import {
   copyImage,
   like,
 } from "../_check.ts";
-import { gaussianRegion } from "../_filters.ts";
+import { gaussianRegion32 } from "../_filters32.ts";
 
 /** Parameters of {@linkcode gaussianBlur}. */
 export interface GaussianBlurParams extends Record<string, unknown> {
@@ -63,7 +63,7 @@ export const gaussianBlur: Degrader<GaussianBlurParams> = {
     for (let c = 0; c < channels; c++) {
       const plane = image.data.subarray(c * n, (c + 1) * n);
       const out = data.subarray(c * n, (c + 1) * n);
-      gaussianRegion(
+      gaussianRegion32(
         plane,
         width,
         height,

@@ -9,7 +9,8 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
-import { convolveTaps, rotatePlane, type Tap } from "../_filters.ts";
+import { rotatePlane, type Tap } from "../_filters.ts";
+import { convolveTaps32 } from "../_filters32.ts";
 
 /** Parameters of {@linkcode motionBlur}. */
 export interface MotionBlurParams extends Record<string, unknown> {
@@ -104,7 +105,7 @@ export const motionBlur: Degrader<MotionBlurParams> = {
     const n = width * height, data = new Float32Array(n * channels);
     for (let c = 0; c < channels; c++) {
       const plane = image.data.subarray(c * n, (c + 1) * n);
-      convolveTaps(
+      convolveTaps32(
         plane,
         width,
         height,

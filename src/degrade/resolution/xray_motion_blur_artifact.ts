@@ -15,7 +15,8 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
-import { convolveTaps, type Tap } from "../_filters.ts";
+import type { Tap } from "../_filters.ts";
+import { convolveTaps32 } from "../_filters32.ts";
 
 /** Parameters of {@linkcode xrayMotionBlurArtifact}. */
 export interface XrayMotionBlurParams extends Record<string, unknown> {
@@ -104,7 +105,7 @@ export const xrayMotionBlurArtifact: Degrader<XrayMotionBlurParams> = {
     const n = width * height, data = new Float32Array(n * channels);
     for (let c = 0; c < channels; c++) {
       const plane = image.data.subarray(c * n, (c + 1) * n);
-      convolveTaps(
+      convolveTaps32(
         plane,
         width,
         height,
