@@ -131,3 +131,50 @@ Deno.test("reading reproduced tables reports a bad number with file and line", (
   }]);
   assert.equal(t.overall, undefined);
 });
+
+Deno.test("attainable targets relax, never tighten: within stays against the printed value", () => {
+  const t6 = paper.table6.find((r) => r.model === "GPT-5")!;
+  const overall = [{
+    model: "GPT-5",
+    L0: t6.L0,
+    L1: t6.L1,
+    L2: t6.L2,
+    L1_minus_L0: t6.L1MinusL0,
+    L2_minus_L0: t6.L2MinusL0,
+  }];
+  const cu = paper.table2.find((r) => r.model === "GPT-5" && r.slice === "CU")!;
+  const capability = [{
+    model: "GPT-5",
+    slice: "CU",
+    acc_l12: cu.accL12! + 0.5,
+    drop_l12: 0,
+  }];
+  const attainable = new Map([
+    ["table2|GPT-5|CU acc_l12", {
+      value: cu.accL12! + 0.45,
+      tolerance: 0.06,
+      reason: "paper inconsistent: test",
+    }],
+    // An attainable value far off does not make a printed match fail.
+    ["table6|GPT-5|L0", { value: t6.L0 + 5, tolerance: 0.01, reason: "x" }],
+  ]);
+  const rows = fidelity({ overall, capability }, paper, undefined, attainable);
+  const acc = rows.find((r) =>
+    r.source === "table2" && r.model === "GPT-5" && r.column === "CU acc_l12"
+  )!;
+  assert.equal(acc.within, false);
+  assert.equal(acc.withinAttainable, true);
+  assert.equal(acc.note, "paper inconsistent: test");
+  assert.ok(Math.abs(acc.attainable - (cu.accL12! + 0.45)) < 1e-12);
+  const l0 = rows.find((r) =>
+    r.source === "table6" && r.model === "GPT-5" && r.column === "L0"
+  )!;
+  assert.equal(l0.within, true);
+  assert.equal(l0.withinAttainable, true);
+  // Without attainable targets, the attainable value is the printed one.
+  const plain = fidelity({ capability }, paper).find((r) =>
+    r.column === "CU acc_l12" && r.model === "GPT-5"
+  )!;
+  assert.equal(plain.attainable, cu.accL12);
+  assert.equal(plain.withinAttainable, false);
+});

@@ -15,6 +15,7 @@ export * from "./figures.ts";
 export * from "./numbers.ts";
 export { PAPER_DIR } from "./_read.ts";
 export * from "./fidelity.ts";
+export * from "./attainable.ts";
 export {
   CATEGORIES,
   type Category,

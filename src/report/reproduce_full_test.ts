@@ -46,7 +46,7 @@ Deno.test("reproduce() on the shipped data writes every table, figure, fidelity 
   assert.equal(csv.length, 1 + 2354);
   assert.equal(
     csv[0],
-    "source,model,column,paper,reproduced,difference,tolerance,within,note",
+    "source,model,column,paper,reproduced,difference,tolerance,within,attainable,attainable_tolerance,within_attainable,note",
   );
   const table6 = s.fidelity.filter((r) => r.source === "table6");
   assert.ok(

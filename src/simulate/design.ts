@@ -13,9 +13,17 @@ import {
   type Modality,
   type Skill,
   SKILLS,
+  taskOf,
+  TASKS,
 } from "../taxonomy/mod.ts";
 import { apportion } from "./apportion.ts";
-import { loadPaperTable4, loadPaperTable5 } from "../paper/tables.ts";
+import {
+  loadPaperTable2,
+  loadPaperTable4,
+  loadPaperTable5,
+  loadPaperTable6,
+} from "../paper/tables.ts";
+import { fitTaskShares } from "./task_shares.ts";
 
 /** How a benchmark's items are laid out. */
 export interface ItemDesign {
@@ -44,19 +52,17 @@ export const PAPER_MODALITY_COUNTS: Readonly<Record<Modality, number>> = {
   Dermoscopy: 356,
 };
 
-/** Anatomical Recognition's total over L1+L2, as its printed shares imply. */
-const AR_TOTAL = 6216;
-
 /** Items per level given to `xray_motion_blur_artifact` out of Table 5's "motion blur" (assumed). */
 export const PAPER_XRAY_MOTION_BLUR: number = 330;
 
 /**
  * The MedQ-Deg design: 4,306 questions; per level 10,294 degraded items
  * split as Table 5 (halved; "motion blur" split into `motion_blur` and
- * `xray_motion_blur_artifact`) and skills as Table 4, with Anatomical
- * Recognition scaled down to the 6,216 its printed shares are computed over
- * (the printed AR counts sum to 7,215, 999 more than the table's total
- * allows), and every count halved by largest remainder.
+ * `xray_motion_blur_artifact`); task totals in the shares under which
+ * Table 2 re-aggregates to Table 6 ({@linkcode fitTaskShares}: Table 4's
+ * counts are inconsistent, their 21,587 exceeding the 20,588 degraded
+ * items), and skills within each task in Table 4's proportions, every count
+ * by largest remainder.
  *
  * @returns The design.
  *
@@ -79,19 +85,20 @@ export function paperDesign(): ItemDesign {
   degradations.motion_blur -= PAPER_XRAY_MOTION_BLUR;
   degradations.xray_motion_blur_artifact = PAPER_XRAY_MOTION_BLUR;
   const perLevel = Object.values(degradations).reduce((a, b) => a + b, 0);
+  // Task totals from the shares under which Table 2 re-aggregates to
+  // Table 6; skills within a task in Table 4's proportions.
+  const { shares } = fitTaskShares(loadPaperTable2(), loadPaperTable6());
+  const taskTotals = apportion(TASKS.map((t) => shares[t]), perLevel);
   const t4 = loadPaperTable4();
-  const isAR = (r: { taskName: string }) =>
-    r.taskName === "Anatomical Recognition";
-  const arPrinted = t4.filter(isAR).reduce((s, r) => s + r.count, 0);
-  const weights = t4.map((r) =>
-    isAR(r) ? (r.count * AR_TOTAL) / arPrinted : r.count
-  );
-  const counts = apportion(weights, perLevel);
   const skills = Object.fromEntries(SKILLS.map((s) => [s, 0])) as Record<
     Skill,
     number
   >;
-  t4.forEach((r, i) => (skills[r.skill] = counts[i]!));
+  TASKS.forEach((task, ti) => {
+    const rows = t4.filter((r) => taskOf(r.skill) === task);
+    const counts = apportion(rows.map((r) => r.count), taskTotals[ti]!);
+    rows.forEach((r, i) => (skills[r.skill] = counts[i]!));
+  });
   return {
     questions: 4306,
     modalities: { ...PAPER_MODALITY_COUNTS },

@@ -20,6 +20,10 @@ import {
   summarizeFidelity,
 } from "../paper/fidelity.ts";
 import { paperNumbers } from "../paper/numbers.ts";
+import { attainableTargets } from "../paper/attainable.ts";
+import { FIDELITY_TOLERANCE } from "../paper/fidelity.ts";
+import { countsOfSets } from "./paper_targets.ts";
+import { sliceSets } from "./slices.ts";
 import { ensureRawData, RAW_DIR } from "./raw_data.ts";
 
 function count(rows: FidelityRow[], pick: (r: FidelityRow) => boolean) {
@@ -49,7 +53,14 @@ Deno.test("shipped raw data match the paper through the library's table pipeline
     calibration: calibrationTable(calib),
     realworld: realRows,
   } as unknown as ReproducedTables;
-  const rows = fidelity(tables, paperNumbers());
+  const paper = paperNumbers();
+  const sets = sliceSets(main.results.items);
+  const rows = fidelity(
+    tables,
+    paper,
+    undefined,
+    attainableTargets(paper, countsOfSets(sets, 3), FIDELITY_TOLERANCE),
+  );
   const summary = summarizeFidelity(rows);
   const by = Object.fromEntries(summary.map((s) => [s.source, s]));
   // Priority 1, 2, 6: every number within tolerance.
@@ -68,19 +79,35 @@ Deno.test("shipped raw data match the paper through the library's table pipeline
   );
   assert.ok(t3acc.within >= 175, JSON.stringify(t3acc));
   assert.ok(by.table3!.maxAbsDifference! < 0.9); // the Avg drop the paper cannot match
-  // Priority 4 and 5: close, within the paper's own inconsistencies.
-  const t2 = rows.filter((r) =>
-    r.source === "table2" && !r.column.startsWith("Avg drop")
-  );
+  // Table 3 entirely, and Table 2 but for at most 3 small-task cells, are
+  // within tolerance of their attainable value (the nearest value
+  // consistent with Table 6 and our item counts).
+  const t3all = count(rows, (r) => r.source === "table3");
+  assert.equal(t3all.n, 480);
   assert.ok(
-    t2.every((r) => Math.abs(r.difference!) < 1.2),
-    "Table 2 cell off by >= 1.2 pt",
+    rows.filter((r) => r.source === "table3").every((r) => r.withinAttainable),
   );
+  const t2 = rows.filter((r) => r.source === "table2");
+  assert.equal(t2.length, 513);
+  assert.ok(t2.filter((r) => !r.withinAttainable).length <= 3);
+  assert.ok(
+    t2.filter((r) => /^(CU|AR) /.test(r.column)).every((r) =>
+      r.withinAttainable
+    ),
+  );
+  assert.ok(count(rows, (r) => r.source === "table2").within >= 280);
+  // Priority 5: most heatmap cells within a point of the printed value.
   const heat = count(
     rows,
     (r) => r.source === "heatmap" && r.reproduced !== null,
   );
-  assert.ok(heat.within >= 620, JSON.stringify(heat));
+  assert.ok(heat.within >= 650, JSON.stringify(heat));
+  // Every number off its printed value by more than its tolerance says why
+  // (a computed inconsistency of the paper, or the grain of our counts).
+  const unexplained = rows.filter((r) =>
+    r.reproduced !== null && !r.within && r.note === ""
+  );
+  assert.deepEqual(unexplained, []);
   // The 47 "—-" cells (no printed number): plausible, near the table picture.
   const capability = capabilityTable(main);
   for (const p of paperNumbers().table2PictureDrops) {
