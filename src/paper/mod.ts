@@ -16,6 +16,7 @@ export * from "./numbers.ts";
 export { PAPER_DIR } from "./_read.ts";
 export * from "./fidelity.ts";
 export * from "./attainable.ts";
+export * from "./benchmark_counts.ts";
 export {
   CATEGORIES,
   type Category,

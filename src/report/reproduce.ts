@@ -9,7 +9,6 @@
 import { join } from "node:path";
 import { loadResults } from "../results/load_results.ts";
 import { DEGRADATIONS } from "../taxonomy/degradations.ts";
-import { CATEGORIES, TASKS } from "../taxonomy/mod.ts";
 import type { Results } from "../results/results.ts";
 import {
   buildTables,
@@ -42,10 +41,8 @@ import {
   summarizeFidelity,
 } from "../paper/mod.ts";
 import type { ReproducedTables } from "../paper/fidelity.ts";
-import {
-  attainableTargets,
-  type BenchmarkCounts,
-} from "../paper/attainable.ts";
+import { attainableTargets } from "../paper/attainable.ts";
+import { benchmarkCounts } from "../paper/benchmark_counts.ts";
 import { writeTable } from "../results/write_table.ts";
 import { htmlReport, type ReportSection } from "./html_report.ts";
 
@@ -340,46 +337,6 @@ async function tsneStep(
 }
 
 /**
- * The item counts attainable targets depend on, from the first model's
- * answered items: trials (the most common count), degraded items and base
- * questions per task and category, items per degradation and level.
- */
-function benchmarkCounts(main: Loaded): BenchmarkCounts {
-  const { items } = main.results;
-  const s = main.ctx.scores[0];
-  const trialCount = new Map<number, number>();
-  const slices = new Map<string, { degraded: number; qs: Set<number> }>();
-  const degradations = new Map<string, number>();
-  for (let i = 0; i < items.n; i++) {
-    if (!s || s.trials[i] === 0) continue;
-    trialCount.set(s.trials[i]!, (trialCount.get(s.trials[i]!) ?? 0) + 1);
-    if (items.severity[i] === 0) continue;
-    for (
-      const key of [TASKS[items.task[i]!]!, CATEGORIES[items.category[i]!]!]
-    ) {
-      const c = slices.get(key) ?? { degraded: 0, qs: new Set<number>() };
-      c.degraded++;
-      c.qs.add(items.question[i]!);
-      slices.set(key, c);
-    }
-    if (items.severity[i] === 1) {
-      const d = DEGRADATIONS[items.degradation[i]!]!;
-      degradations.set(d, (degradations.get(d) ?? 0) + 1);
-    }
-  }
-  const trials = [...trialCount].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 1;
-  return {
-    trials,
-    slices: new Map(
-      [...slices].map((
-        [k, v],
-      ) => [k, { degraded: v.degraded, base: v.qs.size }]),
-    ),
-    degradations,
-  };
-}
-
-/**
  * Items per model, degradation and level ("model|id|L1"), so a heatmap cell's
  * tolerance can be one item's worth where that exceeds 1 point.
  */
@@ -494,7 +451,11 @@ export async function reproduce(
       paper,
       heatmapItemCounts(main),
       main
-        ? attainableTargets(paper, benchmarkCounts(main), FIDELITY_TOLERANCE)
+        ? attainableTargets(
+          paper,
+          benchmarkCounts(main.results),
+          FIDELITY_TOLERANCE,
+        )
         : undefined,
     );
     summary.fidelity = rows;
