@@ -16,6 +16,7 @@
  */
 export * from "./simulate.ts";
 export * from "./design.ts";
+export * from "./task_shares.ts";
 export * from "./raw_data.ts";
 export * from "./reconstruct.ts";
 export { buildItems, type SimItems } from "./items.ts";
