@@ -79,7 +79,20 @@ function reconcile(
   return { shift, gap, largest };
 }
 
-/** Key of an attainable target: `${source}|${model}|${column}` as in fidelity rows. */
+/**
+ * Key of an attainable target: `${source}|${model}|${column}` as in fidelity rows.
+ *
+ * @param source The fidelity source ("table2", "table3", "heatmap", ...).
+ * @param model Model id.
+ * @param column The fidelity column, e.g. "CU acc_l12".
+ * @returns The key.
+ *
+ * @example Usage
+ * ```ts
+ * import { attainableKey } from "./attainable.ts";
+ * console.assert(attainableKey("table2", "GPT-5", "CU acc_l12") === "table2|GPT-5|CU acc_l12");
+ * ```
+ */
 export function attainableKey(
   source: string,
   model: string,
