@@ -8,6 +8,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { parseCsv } from "./_csv.ts";
+import { PAPER_CSV } from "./_bundled.ts";
 
 /** What a column holds. */
 export type ColumnKind =
@@ -26,7 +27,13 @@ export type ColumnSpec = readonly [
   kind: ColumnKind,
 ];
 
-/** The directory holding the bundled paper CSVs (data/paper/). */
+/**
+ * Where the paper CSVs (data/paper/) sit next to this module: a file: URL in
+ * a checkout, an https: URL when the library is imported remotely (JSR). The
+ * loaders no longer read from it by default (they use the text bundled in
+ * the module graph, see {@linkcode readPaperFile}); pass it, or any other
+ * directory, as `dir` to read the CSVs from disk instead.
+ */
 export const PAPER_DIR: URL = new URL("../../data/paper/", import.meta.url);
 
 function describe(kind: ColumnKind): string {
@@ -129,11 +136,16 @@ export function readRows(
 }
 
 /**
- * Read one bundled file synchronously and parse it against column specs.
+ * Parse one paper CSV against column specs: by default the copy bundled in
+ * the module graph (src/paper/_bundled.ts, generated from data/paper/ by
+ * `deno task bundle-paper`), so no file system access is needed and it works
+ * when the library is imported from an https: URL; with `dir`, the file
+ * `name` read synchronously from that directory on disk.
  *
- * @param name File name inside `dir`.
+ * @param name File name (a data/paper/*.csv name, or a file inside `dir`).
  * @param columns The expected columns.
- * @param dir The directory (default: the bundled data/paper/).
+ * @param dir A directory to read from instead of the bundled copy (a path,
+ * or a file: URL).
  * @returns One object per data row.
  *
  * @example Usage
@@ -148,8 +160,18 @@ export function readRows(
 export function readPaperFile(
   name: string,
   columns: readonly ColumnSpec[],
-  dir: string | URL = PAPER_DIR,
+  dir?: string | URL,
 ): Record<string, unknown>[] {
+  if (dir === undefined) {
+    if (!Object.hasOwn(PAPER_CSV, name)) {
+      throw new TypeError(
+        `Cannot read paper table "${name}": not a bundled file: expected one of ${
+          Object.keys(PAPER_CSV).join(", ")
+        }`,
+      );
+    }
+    return readRows(PAPER_CSV[name]!, `data/paper/${name}`, columns);
+  }
   const path = typeof dir === "string"
     ? resolve(dir, name)
     : fromFileUrl(new URL(name, dir.href.endsWith("/") ? dir : dir.href + "/"));
