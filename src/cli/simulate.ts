@@ -21,6 +21,7 @@ import { join } from "node:path";
 import {
   ensureRawData,
   generateRawData,
+  manifestModule,
   RAW_DIR,
   type RawProgress,
   writeManifest,
@@ -86,8 +87,13 @@ if (import.meta.main) {
       if (args.options["update-manifest"]) {
         // Maintainers only: after a deliberate change to the generator.
         await generateRawData(dir, PAPER_SEED, barProgress());
-        await writeManifest(dir);
+        const text = await writeManifest(dir);
         console.error(`wrote ${join(dir, "MANIFEST.sha256")}`);
+        if (dir === RAW_DIR) {
+          const mod = new URL("../simulate/_manifest.ts", import.meta.url);
+          await Deno.writeTextFile(mod, manifestModule(text));
+          console.error(`wrote ${mod.pathname}`);
+        }
         return 0;
       }
       await ensureRawData(dir, {

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { fileURLToPath } from "node:url";
 import type { Modality } from "../taxonomy/modalities.ts";
 import type { FloatImage } from "./types.ts";
 import { createPrng, type Prng } from "../random/prng.ts";
@@ -285,7 +286,9 @@ export async function writeSampleImages(
 }
 
 if (import.meta.main) {
+  // Beside the module in a checkout; under the working directory otherwise.
+  const here = new URL("../../data/sample_images", import.meta.url);
   const dir = Deno.args[0] ??
-    new URL("../../data/sample_images", import.meta.url).pathname;
+    (here.protocol === "file:" ? fileURLToPath(here) : "data/sample_images");
   for (const p of await writeSampleImages(dir)) console.log(p);
 }

@@ -17,6 +17,7 @@ export { PAPER_DIR } from "./_read.ts";
 export * from "./fidelity.ts";
 export * from "./attainable.ts";
 export * from "./benchmark_counts.ts";
+export type * from "../results/results.ts";
 export {
   CATEGORIES,
   type Category,

@@ -25,5 +25,6 @@ export type { ResultsData } from "../results/write_results.ts";
 export type { Prng } from "../random/prng.ts";
 export { type Degradation, DEGRADATIONS } from "../taxonomy/degradations.ts";
 export { MODALITIES, type Modality } from "../taxonomy/modalities.ts";
-export { type Skill, SKILLS } from "../taxonomy/skills.ts";
+export { type Skill, SKILLS, type Task, TASKS } from "../taxonomy/skills.ts";
+export type { PaperGroup, SliceRow, Table6Row } from "../paper/tables.ts";
 export type * from "../results/results.ts";

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import {
   contentSha256,
   ensureRawData,
   parseManifest,
+  RAW_DIR,
   RAW_FILES,
 } from "./raw_data.ts";
 
@@ -60,4 +62,30 @@ Deno.test("ensureRawData reports an unreadable file instead of crashing", async 
     () => ensureRawData(dir, { onProgress: () => {} }),
     /main\/items\.csv\.gz" cannot be read: .*expected a gzip CSV/,
   );
+});
+
+Deno.test("the bundled manifest is data/raw/MANIFEST.sha256 (rerun simulate --paper --update-manifest if not)", async () => {
+  const { RAW_MANIFEST } = await import("./_manifest.ts");
+  const text = await Deno.readTextFile(join(RAW_DIR, "MANIFEST.sha256"));
+  assert.equal(RAW_MANIFEST, text);
+});
+
+Deno.test("ensureRawData without a manifest beside the data verifies against the bundled one", async () => {
+  await ensureRawData(RAW_DIR, { onProgress: () => {} });
+  const dir = await Deno.makeTempDir();
+  for (const f of RAW_FILES) {
+    await Deno.mkdir(join(dir, f.split("/")[0]!), { recursive: true });
+    await Deno.copyFile(join(RAW_DIR, f), join(dir, f));
+  }
+  assert.equal(await ensureRawData(dir, { onProgress: () => {} }), dir);
+  // A changed file is still caught, and the message names the bundled manifest.
+  await Deno.writeFile(
+    join(dir, "realworld/models.csv.gz"),
+    new Blob(["x"]).stream().pipeThrough(new CompressionStream("gzip")),
+  );
+  await assert.rejects(
+    () => ensureRawData(dir, { onProgress: () => {} }),
+    /realworld\/models\.csv\.gz" has sha256 .* from the bundled MANIFEST/,
+  );
+  await Deno.remove(dir, { recursive: true });
 });
