@@ -21,6 +21,7 @@ import {
   readJournal,
   repairJournal,
 } from "./journal.ts";
+import { acquireRunLock } from "./run_lock.ts";
 import {
   assertPromptTemplate,
   buildPrompt,
@@ -151,12 +152,15 @@ interface Task {
  * bounded pool with retries, journal each answer as it arrives, then export
  * the predictions to `out` (failed pairs omitted, see
  * {@linkcode exportPredictions}). Each image is encoded once per item.
+ * The journal is locked for the run (`<journal>.lock`): a second run on the
+ * same `out` is refused while the first runs.
  *
  * @param options What to run and how.
  * @returns Counts for the run.
  * @throws {ResultsError} When an item is bad (before any request).
  * @throws {Error} On a fatal server answer (401, 403, 404), after in-flight
- *   requests settle; answers received so far stay in the journal.
+ *   requests settle; answers received so far stay in the journal. When
+ *   another running process holds the journal's lock.
  *
  * @example Usage
  * ```ts ignore
@@ -173,12 +177,27 @@ export async function runEvaluation(
 ): Promise<EvaluationSummary> {
   const started = performance.now();
   const o = withDefaults(options);
-  const secrets = o.apiKey ? [o.apiKey] : [];
-  const emit = o.onEvent;
   assertPromptTemplate(o.promptTemplate);
   const { file, items } = await loadEvalItems(o.items);
   await Deno.mkdir(dirname(resolve(o.out)), { recursive: true });
   const journal = journalPathFor(o.out);
+  const release = await acquireRunLock(`${journal}.lock`, journal);
+  try {
+    return await runLocked(o, file, items, journal, started);
+  } finally {
+    await release();
+  }
+}
+
+async function runLocked(
+  o: ReturnType<typeof withDefaults>,
+  file: string,
+  items: Awaited<ReturnType<typeof loadEvalItems>>["items"],
+  journal: string,
+  started: number,
+): Promise<EvaluationSummary> {
+  const secrets = o.apiKey ? [o.apiKey] : [];
+  const emit = o.onEvent;
   const metaPath = metaPathFor(o.out);
   await checkMeta(metaPath, o);
   const repairedLine = await repairJournal(journal);

@@ -414,3 +414,43 @@ Deno.test("runEvaluation() asks only the new trials when --trials is raised", as
     await server.close();
   }
 });
+
+Deno.test("runEvaluation() refuses a second run on the same --out while the first runs, and frees the lock after", async () => {
+  const dir = await makeItemsDir(6);
+  const server = startFakeServer({ seed: 2, delayMs: 20 });
+  try {
+    const out = `${dir}/predictions.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 2,
+      concurrency: 2,
+      ...fast,
+    };
+    const first = runEvaluation(opts);
+    await assert.rejects(
+      () => runEvaluation(opts),
+      (e: Error) =>
+        e.message.includes("predictions.journal.jsonl.lock is held by process"),
+    );
+    const s = await first;
+    assert.equal(s.answered, 12);
+    await assert.rejects(
+      () => Deno.stat(`${journalPathFor(out)}.lock`),
+      Deno.errors.NotFound,
+    );
+    // The lock does not outlive a run that throws.
+    await assert.rejects(
+      () => runEvaluation({ ...opts, model: "other-model" }),
+      /"model" was "fake-model", now "other-model"/,
+    );
+    await assert.rejects(
+      () => Deno.stat(`${journalPathFor(out)}.lock`),
+      Deno.errors.NotFound,
+    );
+  } finally {
+    await server.close();
+  }
+});
