@@ -429,7 +429,17 @@ Deno.test("runEvaluation() refuses a second run on the same --out while the firs
       concurrency: 2,
       ...fast,
     };
-    const first = runEvaluation(opts);
+    // Start the second run only once the first holds the lock (its "start"
+    // event comes after it took it).
+    let started = () => {};
+    const ready = new Promise<void>((r) => (started = r));
+    const first = runEvaluation({
+      ...opts,
+      onEvent: (e) => {
+        if (e.type === "start") started();
+      },
+    });
+    await Promise.race([ready, first]);
     await assert.rejects(
       () => runEvaluation(opts),
       (e: Error) =>
