@@ -3,7 +3,7 @@
  * engine. `accumulate`: the inner loop of the separable Gaussian and the
  * sparse-tap convolution (acc[i] += w[t] · src_t[i], taps in order, four
  * per sweep); `luma` and `ghost`: the Rec. 601 luma and the shifted-row sums
- * of ghosting_artifact; `sum4` and `affine`: the running sums and the clipped
+ * of ghosting_artifact; `sum16` and `affine`: the running sums and the clipped
  * map of reduce_contrast. These work two float64 lanes at a time (float32
  * data promoted exactly, rounded back once). Their float32 twins work four
  * lanes at a time, every operation rounded to float32: `acc32` (the blurs
@@ -281,27 +281,49 @@ export const SIMD_WAT: string = `(module
                 (i32.add (local.get $p) (local.get $plane))))))
             (f64.mul (f64.const 0.114) (f64.promote_f32 (f32.load
               (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1))))))))))))
-  ;; Four running sums of n float32 samples, as reduce_contrast.ts keeps
-  ;; them: s_k += Σ src[4j + k] in float64 onto the four f64 at dst, the
-  ;; last n mod 4 samples added to s_0 (so chunks of a multiple of four
-  ;; samples continue the sums of the whole array).
-  (func (export "sum4") (param $dst i32) (param $src i32) (param $n i32)
-    (local $x i32) (local $end i32) (local $vend i32)
-    (local $a v128) (local $b v128) (local $v v128) (local $s0 f64)
-    (local.set $a (v128.load (local.get $dst)))
-    (local.set $b (v128.load offset=16 (local.get $dst)))
+  ;; Sixteen running sums of n float32 samples, as reduce_contrast.ts keeps
+  ;; them: s_k += Σ src[16j + k] in float64 onto the sixteen f64 at dst
+  ;; (eight independent two-lane add chains), the last n mod 16 samples
+  ;; added to s_0 (so chunks of a multiple of sixteen samples continue the
+  ;; sums of the whole array).
+  (func (export "sum16") (param $dst i32) (param $src i32) (param $n i32)
+    (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $s0 f64)
+    (local.set $a0 (v128.load (local.get $dst)))
+    (local.set $a1 (v128.load offset=16 (local.get $dst)))
+    (local.set $a2 (v128.load offset=32 (local.get $dst)))
+    (local.set $a3 (v128.load offset=48 (local.get $dst)))
+    (local.set $a4 (v128.load offset=64 (local.get $dst)))
+    (local.set $a5 (v128.load offset=80 (local.get $dst)))
+    (local.set $a6 (v128.load offset=96 (local.get $dst)))
+    (local.set $a7 (v128.load offset=112 (local.get $dst)))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -64)))
     (block $vdone
       (loop $vloop
         (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
-        (local.set $v (v128.load (i32.add (local.get $src) (local.get $x))))
-        (local.set $a (f64x2.add (local.get $a) (f64x2.promote_low_f32x4 (local.get $v))))
-        (local.set $b (f64x2.add (local.get $b) (f64x2.promote_low_f32x4
-          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (local.set $p (i32.add (local.get $src) (local.get $x)))
+        (local.set $a0 (f64x2.add (local.get $a0)
+          (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p)))))
+        (local.set $a1 (f64x2.add (local.get $a1)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $p)))))
+        (local.set $a2 (f64x2.add (local.get $a2)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=16 (local.get $p)))))
+        (local.set $a3 (f64x2.add (local.get $a3)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=24 (local.get $p)))))
+        (local.set $a4 (f64x2.add (local.get $a4)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=32 (local.get $p)))))
+        (local.set $a5 (f64x2.add (local.get $a5)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=40 (local.get $p)))))
+        (local.set $a6 (f64x2.add (local.get $a6)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=48 (local.get $p)))))
+        (local.set $a7 (f64x2.add (local.get $a7)
+          (f64x2.promote_low_f32x4 (v128.load64_zero offset=56 (local.get $p)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $vloop)))
-    (local.set $s0 (f64x2.extract_lane 0 (local.get $a)))
+    (local.set $s0 (f64x2.extract_lane 0 (local.get $a0)))
     (block $sdone
       (loop $sloop
         (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
@@ -309,10 +331,14 @@ export const SIMD_WAT: string = `(module
           (f64.promote_f32 (f32.load (i32.add (local.get $src) (local.get $x))))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $sloop)))
-    (f64.store (local.get $dst) (local.get $s0))
-    (f64.store offset=8 (local.get $dst) (f64x2.extract_lane 1 (local.get $a)))
-    (f64.store offset=16 (local.get $dst) (f64x2.extract_lane 0 (local.get $b)))
-    (f64.store offset=24 (local.get $dst) (f64x2.extract_lane 1 (local.get $b))))
+    (v128.store (local.get $dst) (f64x2.replace_lane 0 (local.get $a0) (local.get $s0)))
+    (v128.store offset=16 (local.get $dst) (local.get $a1))
+    (v128.store offset=32 (local.get $dst) (local.get $a2))
+    (v128.store offset=48 (local.get $dst) (local.get $a3))
+    (v128.store offset=64 (local.get $dst) (local.get $a4))
+    (v128.store offset=80 (local.get $dst) (local.get $a5))
+    (v128.store offset=96 (local.get $dst) (local.get $a6))
+    (v128.store offset=112 (local.get $dst) (local.get $a7)))
   ;; In place, data[i] = float32(clip(a · data[i] + b)) in float64, clipped
   ;; as v < 0 ? 0 : v > 1 ? 1 : v (reduce_contrast.ts), four at a time.
   (func (export "affine") (param $data i32) (param $n i32) (param $a f64) (param $b f64)
@@ -582,7 +608,7 @@ export const SIMD_WAT: string = `(module
         (br $rows)))))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABMwZgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAYAV/f399fQBgCH9/f39/f39/AAMKCQABAgIDAAQABQUDAQABB1sKBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVnaG9zdAABBGx1bWEAAgRzdW00AAMGYWZmaW5lAAQFYWNjMzIABQdjbGFtcDMyAAYGbHVtYTMyAAcHZ2hvc3QzMgAICt8dCY4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wFBQh/AXsBfAF/A3sgAkECdCELIAtBeHEhDCALQXBxIRECQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogEU8NASABIAggCmpqIQ4gDv0ABAAhEyAT/V8hDyATIBP9DQgJCgsMDQ4PAAECAwQFBgf9XyESQQAhDQJAA0AgDSAJTw0BIAUgDUEDdGr9CgMAIRQgDiAEIA1BAnRqKAIAa/0ABAAhEyAPIBQgE/1f/fIB/fABIQ8gEiAUIBMgE/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fABIRIgDUEBaiENDAALCyAAIAggCmpqIA/9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiAS/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIApBEGohCgwACwsCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsLvAQCBn8DeyACQQJ0IQcgByEEIARBeHEhBSAEQXBxIQgCQANAIAMgCE8NASABIANqIQYgBv0ABAAhCSAGIAdq/QAEACEKIAYgB0EBdGr9AAQAIQsgACADav0MiUFg5dAi0z+JQWDl0CLTPyAJ/V/98gH9DGIQWDm0yOI/YhBYObTI4j8gCv1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAv9X/3yAf3wAf1e/QyJQWDl0CLTP4lBYOXQItM/IAkgCf0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAsgC/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIANBEGohAwwACwsCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALC8EBAwN/A3sBfCAA/QAEACEGIAD9AAQQIQcgAkECdCEEIARBcHEhBQJAA0AgAyAFTw0BIAEgA2r9AAQAIQggBiAI/V/98AEhBiAHIAggCP0NCAkKCwwNDg8AAQIDBAUGB/1f/fABIQcgA0EQaiEDDAALCyAG/SEAIQkCQANAIAMgBE8NASAJIAEgA2oqAgC7oCEJIANBBGohAwwACwsgACAJOQMAIAAgBv0hATkDCCAAIAf9IQA5AxAgACAH/SEBOQMYC9YCAwR/BHsBfCAC/RQhCCAD/RQhCSABQQJ0IQUgBUFwcSEGAkADQCAEIAZPDQEgACAEaiEHIAf9AAQAIQogCCAK/V/98gEgCf3wAf0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1eIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCiAHIAsgCv0NAAECAwQFBgcQERITFBUWF/0LBAAgBEEQaiEEDAALCwJAA0AgBCAFTw0BIAAgBGohByACIAcqAgC7oiADoCEMRAAAAAAAAAAAIAwgDEQAAAAAAAAAAGMbIQxEAAAAAAAA8D8gDCAMRAAAAAAAAPA/ZBshDCAHIAy2OAIAIARBBGohBAwACwsLgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC5gCAwN/AnsBfSAD/RMhCCAE/RMhCSACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQB/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC9sBAQN/IARBAnQhBiAGQXBxIQcCQANAIAUgB08NASAAIAVq/QyHFpk+hxaZPocWmT6HFpk+IAEgBWr9AAQA/eYB/QyiRRY/okUWP6JFFj+iRRY/IAIgBWr9AAQA/eYB/eQB/QzVeOk91XjpPdV46T3VeOk9IAMgBWr9AAQA/eYB/eQB/QsEACAFQRBqIQUMAAsLAkADQCAFIAZPDQEgACAFakOHFpk+IAEgBWoqAgCUQ6JFFj8gAiAFaioCAJSSQ9V46T0gAyAFaioCAJSSOAIAIAVBBGohBQwACwsLnAMDCX8BewF9IAJBAnQhDCAMQXBxIQ0gAyEIIAAhEAJAA0AgCCAETw0BIAggDGwhCQJAA0AgCiAHTw0BIAUgCkECdGooAgAgCUsNASAKQQFqIQoMAAsLQQAhCwJAA0AgCyANTw0BIAEgCSALamohDyAP/QAEACERQQAhDgJAA0AgDiAKTw0BIBEgBiAOQQR0av0ABAAgDyAFIA5BAnRqKAIAa/0ABAD95gH95AEhESAOQQFqIQ4MAAsLIBAgC2ogEf0MAAAAAAAAAAAAAAAAAAAAAP3rAf0MAACAPwAAgD8AAIA/AACAP/3qAf0LBAAgC0EQaiELDAALCwJAA0AgCyAMTw0BIAEgCSALamohDyAPKgIAIRJBACEOAkADQCAOIApPDQEgEiAGIA5BBHRqKgIAIA8gBSAOQQJ0aigCAGsqAgCUkiESIA5BAWohDgwACwtDAAAAACASIBJDAAAAAF0bIRJDAACAPyASIBJDAACAP14bIRIgECALaiASOAIAIAtBBGohCwwACwsgECAMaiEQIAhBAWohCAwACwsL";
+  "AGFzbQEAAAABMwZgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAYAV/f399fQBgCH9/f39/f39/AAMKCQABAgIDAAQABQUDAQABB1wKBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVnaG9zdAABBGx1bWEAAgVzdW0xNgADBmFmZmluZQAEBWFjYzMyAAUHY2xhbXAzMgAGBmx1bWEzMgAHB2dob3N0MzIACAr6HgmOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcBQUIfwF7AXwBfwN7IAJBAnQhCyALQXhxIQwgC0FwcSERAkADQCAHIANPDQEgByALbCEIAkADQCAJIAZPDQEgBCAJQQJ0aigCACAISw0BIAlBAWohCQwACwtBACEKAkADQCAKIBFPDQEgASAIIApqaiEOIA79AAQAIRMgE/1fIQ8gEyAT/Q0ICQoLDA0ODwABAgMEBQYH/V8hEkEAIQ0CQANAIA0gCU8NASAFIA1BA3Rq/QoDACEUIA4gBCANQQJ0aigCAGv9AAQAIRMgDyAUIBP9X/3yAf3wASEPIBIgFCATIBP9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf3wASESIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4gEv0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACAKQRBqIQoMAAsLAkADQCAKIAxPDQEgASAIIApqaiEOIA79XQMA/V8hD0EAIQ0CQANAIA0gCU8NASAPIAUgDUEDdGr9CgMAIA4gBCANQQJ0aigCAGv9XQMA/V/98gH98AEhDyANQQFqIQ0MAAsLIAAgCCAKamogD/0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1e/VsDAAAgCkEIaiEKDAALCyAKIAtJBEAgASAIIApqaiEOIA4qAgC7IRBBACENAkADQCANIAlPDQEgECAFIA1BA3RqKwMAIA4gBCANQQJ0aigCAGsqAgC7oqAhECANQQFqIQ0MAAsLRAAAAAAAAAAAIBAgEEQAAAAAAAAAAGMbIRBEAAAAAAAA8D8gECAQRAAAAAAAAPA/ZBshECAAIAggCmpqIBC2OAIACyAHQQFqIQcMAAsLC7wEAgZ/A3sgAkECdCEHIAchBCAEQXhxIQUgBEFwcSEIAkADQCADIAhPDQEgASADaiEGIAb9AAQAIQkgBiAHav0ABAAhCiAGIAdBAXRq/QAEACELIAAgA2r9DIlBYOXQItM/iUFg5dAi0z8gCf1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAr9X/3yAf3wAf0MyXa+nxovvT/Jdr6fGi+9PyAL/V/98gH98AH9Xv0MiUFg5dAi0z+JQWDl0CLTPyAJIAn9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf0MYhBYObTI4j9iEFg5tMjiPyAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf3wAf0MyXa+nxovvT/Jdr6fGi+9PyALIAv9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf3wAf1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACADQRBqIQMMAAsLAkADQCADIAVPDQEgASADaiEGIAAgA2r9DIlBYOXQItM/iUFg5dAi0z8gBv1dAwD9X/3yAf0MYhBYObTI4j9iEFg5tMjiPyAGIAdq/V0DAP1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAYgB0EBdGr9XQMA/V/98gH98AH9Xv1bAwAAIANBCGohAwwACwsgAyAESQRAIAEgA2ohBiAAIANqRIlBYOXQItM/IAYqAgC7okRiEFg5tMjiPyAGIAdqKgIAu6KgRMl2vp8aL70/IAYgB0EBdGoqAgC7oqC2OAIACwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9YCAwR/BHsBfCAC/RQhCCAD/RQhCSABQQJ0IQUgBUFwcSEGAkADQCAEIAZPDQEgACAEaiEHIAf9AAQAIQogCCAK/V/98gEgCf3wAf0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1eIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCiAHIAsgCv0NAAECAwQFBgcQERITFBUWF/0LBAAgBEEQaiEEDAALCwJAA0AgBCAFTw0BIAAgBGohByACIAcqAgC7oiADoCEMRAAAAAAAAAAAIAwgDEQAAAAAAAAAAGMbIQxEAAAAAAAA8D8gDCAMRAAAAAAAAPA/ZBshDCAHIAy2OAIAIARBBGohBAwACwsLgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC5gCAwN/AnsBfSAD/RMhCCAE/RMhCSACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQB/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC9sBAQN/IARBAnQhBiAGQXBxIQcCQANAIAUgB08NASAAIAVq/QyHFpk+hxaZPocWmT6HFpk+IAEgBWr9AAQA/eYB/QyiRRY/okUWP6JFFj+iRRY/IAIgBWr9AAQA/eYB/eQB/QzVeOk91XjpPdV46T3VeOk9IAMgBWr9AAQA/eYB/eQB/QsEACAFQRBqIQUMAAsLAkADQCAFIAZPDQEgACAFakOHFpk+IAEgBWoqAgCUQ6JFFj8gAiAFaioCAJSSQ9V46T0gAyAFaioCAJSSOAIAIAVBBGohBQwACwsLnAMDCX8BewF9IAJBAnQhDCAMQXBxIQ0gAyEIIAAhEAJAA0AgCCAETw0BIAggDGwhCQJAA0AgCiAHTw0BIAUgCkECdGooAgAgCUsNASAKQQFqIQoMAAsLQQAhCwJAA0AgCyANTw0BIAEgCSALamohDyAP/QAEACERQQAhDgJAA0AgDiAKTw0BIBEgBiAOQQR0av0ABAAgDyAFIA5BAnRqKAIAa/0ABAD95gH95AEhESAOQQFqIQ4MAAsLIBAgC2ogEf0MAAAAAAAAAAAAAAAAAAAAAP3rAf0MAACAPwAAgD8AAIA/AACAP/3qAf0LBAAgC0EQaiELDAALCwJAA0AgCyAMTw0BIAEgCSALamohDyAPKgIAIRJBACEOAkADQCAOIApPDQEgEiAGIA5BBHRqKgIAIA8gBSAOQQJ0aigCAGsqAgCUkiESIA5BAWohDgwACwtDAAAAACASIBJDAAAAAF0bIRJDAACAPyASIBJDAACAP14bIRIgECALaiASOAIAIAtBBGohCwwACwsgECAMaiEQIAhBAWohCAwACwsL";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -603,7 +629,7 @@ interface Kernel {
     count: number,
   ): void;
   luma(out: number, src: number, n: number): void;
-  sum4(dst: number, src: number, n: number): void;
+  sum16(dst: number, src: number, n: number): void;
   affine(data: number, n: number, a: number, b: number): void;
   acc32(acc: number, taps: number, w: number, count: number, n: number): void;
   clamp32(dst: number, src: number, n: number, a: number, b: number): void;
@@ -701,12 +727,12 @@ export interface SimdArena {
    */
   luma(out: Float32Array, src: Float32Array, n: number): void;
   /**
-   * The four running sums of reduce_contrast: `s_k += Σ_j data[4j + k]` in
-   * float64 onto the four values of `dst`, the last `data.length mod 4`
-   * samples added to s_0 (chunks of a multiple of 4 samples continue the
-   * sums of the whole array); both from this arena.
+   * The sixteen running sums of reduce_contrast: `s_k += Σ_j data[16j + k]`
+   * in float64 onto the sixteen values of `dst`, the last
+   * `data.length mod 16` samples added to s_0 (chunks of a multiple of 16
+   * samples continue the sums of the whole array); both from this arena.
    */
-  sum4(dst: Float64Array, data: Float32Array): void;
+  sum16(dst: Float64Array, data: Float32Array): void;
   /**
    * In place, `data[i] = clip(a · data[i] + b, 0, 1)` in float64, clipped
    * as `v < 0 ? 0 : v > 1 ? 1 : v`, rounded to float32 (reduce_contrast).
@@ -858,8 +884,8 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
     luma(out, src, n) {
       k.luma(out.byteOffset, src.byteOffset, n);
     },
-    sum4(dst, data) {
-      k.sum4(dst.byteOffset, data.byteOffset, data.length);
+    sum16(dst, data) {
+      k.sum16(dst.byteOffset, data.byteOffset, data.length);
     },
     affine(data, a, b) {
       k.affine(data.byteOffset, data.length, a, b);

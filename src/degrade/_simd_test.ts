@@ -129,19 +129,20 @@ Deno.test("simdArena().ghost() adds the active shifted rows left to right and cl
   assert.equal(out[27], 1, "row 3: 1.1 + 0.5·1.1 + 0.75·1.1 clipped to 1");
 });
 
-Deno.test("simdArena().sum4() keeps the four running sums of reduce_contrast, odd lengths included", () => {
-  for (const n of [0, 1, 3, 4, 5, 18]) {
-    const arena = simdArena(4 * n + 64, 0)!;
-    const data = arena.f32(n), sums = arena.f64(4);
+Deno.test("simdArena().sum16() keeps the sixteen running sums of reduce_contrast, odd lengths and continued chunks included", () => {
+  for (const n of [0, 1, 3, 15, 16, 17, 18, 33, 64, 100]) {
+    const arena = simdArena(4 * n + 256, 0)!;
+    const data = arena.f32(n), sums = arena.f64(16);
     for (let i = 0; i < n; i++) data[i] = 1 / (i + 1.5);
-    arena.sum4(sums, data);
-    const want = [0, 0, 0, 0];
+    sums.fill(0.125);
+    arena.sum16(sums, data);
+    const want = new Array(16).fill(0.125);
     let i = 0;
-    for (; i + 3 < n; i += 4) {
-      for (let k = 0; k < 4; k++) want[k] += data[i + k];
+    for (; i + 15 < n; i += 16) {
+      for (let k = 0; k < 16; k++) want[k] += data[i + k];
     }
     for (; i < n; i++) want[0] += data[i];
-    assert.deepEqual([...sums], want);
+    assert.deepEqual([...sums], want, `n ${n}`);
   }
 });
 

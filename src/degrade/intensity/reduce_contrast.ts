@@ -63,30 +63,37 @@ export const reduceContrast: Degrader<ReduceContrastParams> = {
 };
 
 /**
- * The mean of all samples from four running float64 sums (independent add
- * chains; the last length mod 4 samples go to the first), in WebAssembly
- * SIMD over chunks when available: the same sums either way.
+ * The mean of all samples from sixteen running float64 sums (independent
+ * add chains; the last length mod 16 samples go to the first), added
+ * pairwise at the end, in WebAssembly SIMD over chunks when available: the
+ * same sums either way.
  */
 function sampleMean(src: Float32Array): number {
   const n = src.length;
-  const arena = simdArena(CHUNK_BYTES + 32, 0);
+  const arena = simdArena(CHUNK_BYTES + 128, 0);
+  let s: ArrayLike<number>;
   if (arena) {
-    const sums = arena.f64(4), chunk = chunkFor(arena, src);
+    const sums = arena.f64(16), chunk = chunkFor(arena, src);
     for (let i = 0; i < n; i += CHUNK) {
       const m = Math.min(CHUNK, n - i);
       const view = m === CHUNK ? chunk : chunk.subarray(0, m);
       view.set(src.subarray(i, i + m));
-      arena.sum4(sums, view);
+      arena.sum16(sums, view);
     }
-    return ((sums[0] + sums[1]) + (sums[2] + sums[3])) / n;
+    s = sums;
+  } else {
+    const sums = new Float64Array(16);
+    let i = 0;
+    for (; i + 15 < n; i += 16) {
+      for (let k = 0; k < 16; k++) sums[k] += src[i + k];
+    }
+    for (; i < n; i++) sums[0] += src[i];
+    s = sums;
   }
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
-  for (; i + 3 < n; i += 4) {
-    s0 += src[i];
-    s1 += src[i + 1];
-    s2 += src[i + 2];
-    s3 += src[i + 3];
+  // Pairwise: ((s0 + s1) + (s2 + s3)) + ..., a balanced tree of 16.
+  const t = [0, 0, 0, 0];
+  for (let q = 0; q < 4; q++) {
+    t[q] = (s[4 * q] + s[4 * q + 1]) + (s[4 * q + 2] + s[4 * q + 3]);
   }
-  for (; i < n; i++) s0 += src[i];
-  return ((s0 + s1) + (s2 + s3)) / n;
+  return ((t[0] + t[1]) + (t[2] + t[3])) / n;
 }
