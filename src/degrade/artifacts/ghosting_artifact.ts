@@ -99,29 +99,58 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
       count,
     );
     if (arena) {
-      const luma = arena.f32(n), wts = arena.f32(4 * count);
-      for (let t = 0; t < count; t++) wts.fill(weights[t], 4 * t, 4 * t + 4);
-      if (channels === 1) luma.set(src);
-      else {
-        const r = chunkFor(arena, src), g = chunkFor(arena, src);
-        const b = chunkFor(arena, src);
-        for (let i = 0; i < n; i += CHUNK) {
-          const m = Math.min(CHUNK, n - i);
+      const luma = arena.f32(n), wts = arena.f32(count);
+      wts.set(weights);
+      const r = chunkFor(arena, src), g = chunkFor(arena, src);
+      const b = chunkFor(arena, src);
+      /** The luma of samples [i0, i1) (RGB: by chunks through r, g, b). */
+      const lumaOf = (i0: number, i1: number) => {
+        if (channels === 1) {
+          luma.set(src.subarray(i0, i1), i0);
+          return;
+        }
+        for (let i = i0; i < i1; i += CHUNK) {
+          const m = Math.min(CHUNK, i1 - i);
           const sub = (a: Float32Array) => m === CHUNK ? a : a.subarray(0, m);
           sub(r).set(src.subarray(i, i + m));
           sub(g).set(src.subarray(n + i, n + i + m));
           sub(b).set(src.subarray(2 * n + i, 2 * n + i + m));
           arena.luma32(luma.subarray(i, i + m), sub(r), sub(g), sub(b));
         }
-      }
-      // Rows in blocks of about one chunk, copied to every plane while
-      // they are in the cache.
+      };
+      // Rows in blocks of about one chunk: their luma (the rows above are
+      // done), then each ghost added over the rows it reaches (acc32: taps
+      // in order, float32, as ghostRows), then clipped (1·v + −0 is v, −0
+      // included) and copied to every plane while they are in the cache.
       const rows = Math.max(1, Math.floor(CHUNK / w));
       const block = rows === 1 ? arena.f32(w) : chunkFor(arena, data);
+      const offs = new Int32Array(count);
       for (let r0 = 0; r0 < h; r0 += rows) {
         const r1 = Math.min(h, r0 + rows);
-        arena.ghost32(block, luma, w, r0, r1, shifts, wts, count);
         const done = block.subarray(0, (r1 - r0) * w);
+        lumaOf(r0 * w, r1 * w);
+        done.set(luma.subarray(r0 * w, r1 * w));
+        // Runs of rows [ra, rb) with the same ghosts (shift <= row·w).
+        for (let ra = r0, rb = r0; ra < r1; ra = rb) {
+          let active = 0;
+          while (active < count && shifts[active] <= ra * w) active++;
+          rb = active < count
+            ? Math.min(r1, Math.ceil(shifts[active] / w))
+            : r1;
+          for (let t = 0; t < active; t++) offs[t] = ra * w - shifts[t];
+          if (active > 0) {
+            arena.acc32(
+              block,
+              (ra - r0) * w,
+              luma,
+              offs,
+              wts,
+              active,
+              (rb - ra) * w,
+            );
+          }
+        }
+        arena.clamp32(done, done, 1, -0);
         for (let c = 0; c < channels; c++) data.set(done, c * n + r0 * w);
       }
     } else {
