@@ -13,6 +13,8 @@
  */
 
 import { createPrng } from "../random/prng.ts";
+import { type SimdArena, simdArena } from "./_simd.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor } from "./_chunk.ts";
 
 /** Start of the tail (the right edge of the bottom layer) for 256 layers. */
 const R = 3.6541528853610088;
@@ -123,6 +125,21 @@ function addNormals(
     out[i] = clip01(src[i] + sigma * x);
   }
   state[0] = sa, state[1] = sb, state[2] = sc, state[3] = sd;
+  finish(state, src, sigma, out, rejects, nr);
+}
+
+/**
+ * Finish the rejected first tries noted as (i, t) pairs in
+ * `rejects[0, nr)`, in order, drawing from `state`.
+ */
+function finish(
+  state: Int32Array,
+  src: Float32Array,
+  sigma: number,
+  out: Float32Array,
+  rejects: Int32Array,
+  nr: number,
+): void {
   for (let k = 0; k < nr; k += 2) {
     const i = rejects[k], t = rejects[k + 1], idx = t & 0xff;
     const x = slow(state, idx, (t >>> 9) * WI[idx], (t & 0x100) !== 0);
@@ -186,7 +203,41 @@ export function addClippedNormal(
   seed: number,
 ): Float32Array {
   const out = new Float32Array(src.length), state = seedState(seed);
-  const chunk = 4096, rejects = new Int32Array(2 * chunk);
+  const chunk = CHUNK, rejects = new Int32Array(2 * chunk);
+  // The same loop in WebAssembly when available (same operations, same
+  // bits), block by block through the module's memory; the rejected first
+  // tries are finished here, in order, as below.
+  const arena = simdArena(
+    2 * CHUNK_BYTES + 4 * (3 * chunk + 4 + 256) + 8 * 512 + 16 * 6,
+    0,
+  );
+  if (arena) {
+    const st = i32(arena, 4), ki = i32(arena, 256), wi = arena.f64(512);
+    const rej = i32(arena, 2 * chunk), bits = i32(arena, chunk);
+    st.set(state);
+    ki.set(KI);
+    wi.set(WI);
+    for (let i = 0; i < 256; i++) wi[256 + i] = -WI[i];
+    const inp = chunkFor(arena, src), res = chunkFor(arena, out);
+    for (let from = 0; from < src.length; from += chunk) {
+      const m = Math.min(chunk, src.length - from);
+      const a = m === chunk ? inp : inp.subarray(0, m);
+      const b = m === chunk ? res : res.subarray(0, m);
+      a.set(src.subarray(from, from + m));
+      const nr = arena.normal(st, a, b, sigma, ki, wi, rej, bits);
+      out.set(b, from);
+      if (nr > 0) {
+        state.set(st);
+        for (let k = 0; k < nr; k += 2) {
+          rejects[k] = from + rej[k];
+          rejects[k + 1] = rej[k + 1];
+        }
+        finish(state, src, sigma, out, rejects, nr);
+        st.set(state);
+      }
+    }
+    return out;
+  }
   // Short calls rather than one long loop: V8 then runs the fully
   // optimized function instead of on-stack-replaced code, about 1.5x faster.
   for (let from = 0; from < src.length; from += chunk) {
@@ -194,4 +245,10 @@ export function addClippedNormal(
     addNormals(state, src, sigma, out, from, to, rejects);
   }
   return out;
+}
+
+/** An Int32Array of `length` values in the arena's memory. */
+function i32(arena: SimdArena, length: number): Int32Array {
+  const v = arena.f32(length);
+  return new Int32Array(v.buffer, v.byteOffset, length);
 }

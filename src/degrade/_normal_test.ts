@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { addClippedNormal } from "./_normal.ts";
+import { setSimd } from "./_simd.ts";
 
 /** Start of the ziggurat tail (256 layers). */
 const R = 3.6541528853610088;
@@ -154,4 +155,28 @@ Deno.test("addClippedNormal() rejects a seed that is not a safe integer", () => 
     () => addClippedNormal(new Float32Array(2), 0.1, 0.5),
     /Cannot seed a generator with 0.5: expected a safe integer/,
   );
+});
+
+Deno.test("addClippedNormal(): the WebAssembly path gives the bytes of the JavaScript path (odd lengths, chunk edges, tails, clipping)", () => {
+  const src = new Float32Array(3 * 4096 + 7);
+  for (let i = 0; i < src.length; i++) {
+    src[i] = i % 7 === 0 ? 0 : i % 11 === 0 ? 1 : ((i * 0.618) % 1.4) - 0.2;
+  }
+  for (const n of [0, 1, 3, 4, 5, 4095, 4096, 4097, src.length]) {
+    for (const [sigma, seed] of [[0.08, 0], [0.5, 12345], [3, 2 ** 31 - 1]]) {
+      const part = src.subarray(0, n);
+      const simd = addClippedNormal(part, sigma, seed);
+      setSimd(false);
+      try {
+        const js = addClippedNormal(part, sigma, seed);
+        assert.deepEqual(
+          new Uint8Array(simd.buffer),
+          new Uint8Array(js.buffer),
+          `n ${n}, sigma ${sigma}, seed ${seed}`,
+        );
+      } finally {
+        setSimd(true);
+      }
+    }
+  }
 });

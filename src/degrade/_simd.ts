@@ -8,7 +8,10 @@
  * data promoted exactly, rounded back once). Their float32 twins work four
  * lanes at a time, every operation rounded to float32: `acc32` (the blurs
  * of `_filters32.ts`), `clamp32` (the clipped affine map of the intensity
- * operators), `luma32` and `ghost32` (ghosting_artifact). IEEE add and
+ * operators, and with `acc32` the ghosts of ghosting_artifact), `luma32`
+ * and `ghost32` (ghosting_artifact). `normal` is the ziggurat loop of
+ * `_normal.ts` (gaussian_noise): the sfc32 draws in one scalar pass, the
+ * deviates added and clipped two float64 lanes at a time. IEEE add and
  * multiply round exactly like the scalar operations and WebAssembly never
  * fuses them, so the results are bit for bit those of the scalar
  * JavaScript loops (float64, or float32 by one Math.fround per
@@ -605,10 +608,125 @@ export const SIMD_WAT: string = `(module
             (br $sloop)))
         (local.set $d (i32.add (local.get $d) (local.get $rowbytes)))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
-        (br $rows)))))`;
+        (br $rows))))
+  ;; normal: the ziggurat loop of _normal.ts (addNormals) over n samples,
+  ;; in two passes over a scratch array $tb of n i32: the sfc32 steps on
+  ;; the state (a, b, c, d) at $st, one 32-bit draw t per sample (stored
+  ;; back), rejects (rabs = t >>> 9 >= ki[t & 255]) noted as (i, t) pairs
+  ;; at $rej; then out[i] = float32(clip(src[i] + sigma · x)) with
+  ;; x = rabs · wi[t & 511] (wi: the 256 layer widths, then their
+  ;; negatives: bit 8 is the sign, and rabs · −w is −(rabs · w) exactly)
+  ;; and clip(v) = p > 1 ? 1 : p, p = (v + |v|) · 0.5: the float64
+  ;; operations of the JavaScript loop, two lanes at a time. Returns the
+  ;; number of i32 written at $rej, for the caller to finish.
+  (func (export "normal")
+    (param $st i32) (param $src i32) (param $out i32) (param $n i32) (param $sigma f64)
+    (param $ki i32) (param $wi i32) (param $rej i32) (param $tb i32) (result i32)
+    (local $sa i32) (local $sb i32) (local $sc i32) (local $sd i32) (local $t i32)
+    (local $i i32) (local $nr i32) (local $idx i32) (local $rabs i32) (local $x i32)
+    (local $end i32) (local $vend i32) (local $j i32)
+    (local $v f64) (local $f f64)
+    (local $tv v128) (local $iv v128) (local $rv v128) (local $sv v128)
+    (local $sg v128) (local $a v128) (local $b v128)
+    ;; 1. The sfc32 bits, one 32-bit draw per sample, into $tb; first
+    ;; tries outside their layer's rectangle noted as (i, t) in order.
+    (local.set $sa (i32.load (local.get $st)))
+    (local.set $sb (i32.load offset=4 (local.get $st)))
+    (local.set $sc (i32.load offset=8 (local.get $st)))
+    (local.set $sd (i32.load offset=12 (local.get $st)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $t (i32.add (i32.add (local.get $sa) (local.get $sb)) (local.get $sd)))
+        (local.set $sd (i32.add (local.get $sd) (i32.const 1)))
+        (local.set $sa (i32.xor (local.get $sb) (i32.shr_u (local.get $sb) (i32.const 9))))
+        (local.set $sb (i32.add (local.get $sc) (i32.shl (local.get $sc) (i32.const 3))))
+        (local.set $sc (i32.add (i32.rotl (local.get $sc) (i32.const 21)) (local.get $t)))
+        (i32.store (i32.add (local.get $tb) (local.get $x)) (local.get $t))
+        (if (i32.ge_s (i32.shr_u (local.get $t) (i32.const 9))
+              (i32.load (i32.add (local.get $ki)
+                (i32.shl (i32.and (local.get $t) (i32.const 255)) (i32.const 2)))))
+          (then
+            (i32.store (i32.add (local.get $rej) (i32.shl (local.get $nr) (i32.const 2)))
+              (i32.shr_u (local.get $x) (i32.const 2)))
+            (i32.store offset=4 (i32.add (local.get $rej) (i32.shl (local.get $nr) (i32.const 2)))
+              (local.get $t))
+            (local.set $nr (i32.add (local.get $nr) (i32.const 2)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $loop)))
+    (i32.store (local.get $st) (local.get $sa))
+    (i32.store offset=4 (local.get $st) (local.get $sb))
+    (i32.store offset=8 (local.get $st) (local.get $sc))
+    (i32.store offset=12 (local.get $st) (local.get $sd))
+    ;; 2. Four samples at a time: x = rabs · wi[t & 511],
+    ;; out = float32(pmin((v + |v|) · 0.5, 1)), v = src + sigma · x.
+    (local.set $sg (f64x2.splat (local.get $sigma)))
+    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
+    (local.set $x (i32.const 0))
+    (block $vdone
+      (loop $vloop
+        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
+        (local.set $tv (v128.load (i32.add (local.get $tb) (local.get $x))))
+        (local.set $iv (i32x4.shl (v128.and (local.get $tv) (v128.const i32x4 511 511 511 511))
+          (i32.const 3)))
+        (local.set $rv (i32x4.shr_u (local.get $tv) (i32.const 9)))
+        (local.set $sv (v128.load (i32.add (local.get $src) (local.get $x))))
+        ;; Lanes 0 and 1.
+        (local.set $a (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $rv))
+            (f64x2.replace_lane 1
+              (v128.load64_splat (i32.add (local.get $wi)
+                (i32x4.extract_lane 0 (local.get $iv))))
+              (f64.load (i32.add (local.get $wi)
+                (i32x4.extract_lane 1 (local.get $iv)))))))
+        (local.set $a (f64x2.add (f64x2.promote_low_f32x4 (local.get $sv))
+          (f64x2.mul (local.get $sg) (local.get $a))))
+        (local.set $a (f64x2.pmin
+          (f64x2.mul (f64x2.add (local.get $a) (f64x2.abs (local.get $a)))
+            (v128.const f64x2 0.5 0.5))
+          (v128.const f64x2 1 1)))
+        ;; Lanes 2 and 3.
+        (local.set $b (f64x2.mul (f64x2.convert_low_i32x4_s
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $rv) (local.get $rv)))
+            (f64x2.replace_lane 1
+              (v128.load64_splat (i32.add (local.get $wi)
+                (i32x4.extract_lane 2 (local.get $iv))))
+              (f64.load (i32.add (local.get $wi)
+                (i32x4.extract_lane 3 (local.get $iv)))))))
+        (local.set $b (f64x2.add (f64x2.promote_low_f32x4
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $sv) (local.get $sv)))
+          (f64x2.mul (local.get $sg) (local.get $b))))
+        (local.set $b (f64x2.pmin
+          (f64x2.mul (f64x2.add (local.get $b) (f64x2.abs (local.get $b)))
+            (v128.const f64x2 0.5 0.5))
+          (v128.const f64x2 1 1)))
+        (v128.store (i32.add (local.get $out) (local.get $x))
+          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+            (f32x4.demote_f64x2_zero (local.get $a)) (f32x4.demote_f64x2_zero (local.get $b))))
+        (local.set $x (i32.add (local.get $x) (i32.const 16)))
+        (br $vloop)))
+    ;; 3. The last n mod 4 samples, one at a time.
+    (block $sdone
+      (loop $sloop
+        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
+        (local.set $t (i32.load (i32.add (local.get $tb) (local.get $x))))
+        (local.set $idx (i32.and (local.get $t) (i32.const 511)))
+        (local.set $rabs (i32.shr_u (local.get $t) (i32.const 9)))
+        (local.set $f (f64.mul (f64.convert_i32_u (local.get $rabs))
+          (f64.load (i32.add (local.get $wi) (i32.shl (local.get $idx) (i32.const 3))))))
+        (local.set $v (f64.add
+          (f64.promote_f32 (f32.load (i32.add (local.get $src) (local.get $x))))
+          (f64.mul (local.get $sigma) (local.get $f))))
+        (local.set $v (f64.mul (f64.add (local.get $v) (f64.abs (local.get $v))) (f64.const 0.5)))
+        (f32.store (i32.add (local.get $out) (local.get $x))
+          (f32.demote_f64 (select (f64.const 1) (local.get $v)
+            (f64.gt (local.get $v) (f64.const 1)))))
+        (local.set $x (i32.add (local.get $x) (i32.const 4)))
+        (br $sloop)))
+    (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABMwZgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAYAV/f399fQBgCH9/f39/f39/AAMKCQABAgIDAAQABQUDAQABB1wKBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVnaG9zdAABBGx1bWEAAgVzdW0xNgADBmFmZmluZQAEBWFjYzMyAAUHY2xhbXAzMgAGBmx1bWEzMgAHB2dob3N0MzIACAr6HgmOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcBQUIfwF7AXwBfwN7IAJBAnQhCyALQXhxIQwgC0FwcSERAkADQCAHIANPDQEgByALbCEIAkADQCAJIAZPDQEgBCAJQQJ0aigCACAISw0BIAlBAWohCQwACwtBACEKAkADQCAKIBFPDQEgASAIIApqaiEOIA79AAQAIRMgE/1fIQ8gEyAT/Q0ICQoLDA0ODwABAgMEBQYH/V8hEkEAIQ0CQANAIA0gCU8NASAFIA1BA3Rq/QoDACEUIA4gBCANQQJ0aigCAGv9AAQAIRMgDyAUIBP9X/3yAf3wASEPIBIgFCATIBP9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf3wASESIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4gEv0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACAKQRBqIQoMAAsLAkADQCAKIAxPDQEgASAIIApqaiEOIA79XQMA/V8hD0EAIQ0CQANAIA0gCU8NASAPIAUgDUEDdGr9CgMAIA4gBCANQQJ0aigCAGv9XQMA/V/98gH98AEhDyANQQFqIQ0MAAsLIAAgCCAKamogD/0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1e/VsDAAAgCkEIaiEKDAALCyAKIAtJBEAgASAIIApqaiEOIA4qAgC7IRBBACENAkADQCANIAlPDQEgECAFIA1BA3RqKwMAIA4gBCANQQJ0aigCAGsqAgC7oqAhECANQQFqIQ0MAAsLRAAAAAAAAAAAIBAgEEQAAAAAAAAAAGMbIRBEAAAAAAAA8D8gECAQRAAAAAAAAPA/ZBshECAAIAggCmpqIBC2OAIACyAHQQFqIQcMAAsLC7wEAgZ/A3sgAkECdCEHIAchBCAEQXhxIQUgBEFwcSEIAkADQCADIAhPDQEgASADaiEGIAb9AAQAIQkgBiAHav0ABAAhCiAGIAdBAXRq/QAEACELIAAgA2r9DIlBYOXQItM/iUFg5dAi0z8gCf1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAr9X/3yAf3wAf0MyXa+nxovvT/Jdr6fGi+9PyAL/V/98gH98AH9Xv0MiUFg5dAi0z+JQWDl0CLTPyAJIAn9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf0MYhBYObTI4j9iEFg5tMjiPyAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf3wAf0MyXa+nxovvT/Jdr6fGi+9PyALIAv9DQgJCgsMDQ4PAAECAwQFBgf9X/3yAf3wAf1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACADQRBqIQMMAAsLAkADQCADIAVPDQEgASADaiEGIAAgA2r9DIlBYOXQItM/iUFg5dAi0z8gBv1dAwD9X/3yAf0MYhBYObTI4j9iEFg5tMjiPyAGIAdq/V0DAP1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAYgB0EBdGr9XQMA/V/98gH98AH9Xv1bAwAAIANBCGohAwwACwsgAyAESQRAIAEgA2ohBiAAIANqRIlBYOXQItM/IAYqAgC7okRiEFg5tMjiPyAGIAdqKgIAu6KgRMl2vp8aL70/IAYgB0EBdGoqAgC7oqC2OAIACwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9YCAwR/BHsBfCAC/RQhCCAD/RQhCSABQQJ0IQUgBUFwcSEGAkADQCAEIAZPDQEgACAEaiEHIAf9AAQAIQogCCAK/V/98gEgCf3wAf0MAAAAAAAAAAAAAAAAAAAAAP33Af0MAAAAAAAA8D8AAAAAAADwP/32Af1eIQsgCCAKIAr9DQgJCgsMDQ4PAAECAwQFBgf9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCiAHIAsgCv0NAAECAwQFBgcQERITFBUWF/0LBAAgBEEQaiEEDAALCwJAA0AgBCAFTw0BIAAgBGohByACIAcqAgC7oiADoCEMRAAAAAAAAAAAIAwgDEQAAAAAAAAAAGMbIQxEAAAAAAAA8D8gDCAMRAAAAAAAAPA/ZBshDCAHIAy2OAIAIARBBGohBAwACwsLgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC5gCAwN/AnsBfSAD/RMhCCAE/RMhCSACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQB/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC9sBAQN/IARBAnQhBiAGQXBxIQcCQANAIAUgB08NASAAIAVq/QyHFpk+hxaZPocWmT6HFpk+IAEgBWr9AAQA/eYB/QyiRRY/okUWP6JFFj+iRRY/IAIgBWr9AAQA/eYB/eQB/QzVeOk91XjpPdV46T3VeOk9IAMgBWr9AAQA/eYB/eQB/QsEACAFQRBqIQUMAAsLAkADQCAFIAZPDQEgACAFakOHFpk+IAEgBWoqAgCUQ6JFFj8gAiAFaioCAJSSQ9V46T0gAyAFaioCAJSSOAIAIAVBBGohBQwACwsLnAMDCX8BewF9IAJBAnQhDCAMQXBxIQ0gAyEIIAAhEAJAA0AgCCAETw0BIAggDGwhCQJAA0AgCiAHTw0BIAUgCkECdGooAgAgCUsNASAKQQFqIQoMAAsLQQAhCwJAA0AgCyANTw0BIAEgCSALamohDyAP/QAEACERQQAhDgJAA0AgDiAKTw0BIBEgBiAOQQR0av0ABAAgDyAFIA5BAnRqKAIAa/0ABAD95gH95AEhESAOQQFqIQ4MAAsLIBAgC2ogEf0MAAAAAAAAAAAAAAAAAAAAAP3rAf0MAACAPwAAgD8AAIA/AACAP/3qAf0LBAAgC0EQaiELDAALCwJAA0AgCyAMTw0BIAEgCSALamohDyAPKgIAIRJBACEOAkADQCAOIApPDQEgEiAGIA5BBHRqKgIAIA8gBSAOQQJ0aigCAGsqAgCUkiESIA5BAWohDgwACwtDAAAAACASIBJDAAAAAF0bIRJDAACAPyASIBJDAACAP14bIRIgECALaiASOAIAIAtBBGohCwwACwsgECAMaiEQIAhBAWohCAwACwsL";
+  "AGFzbQEAAAABQAdgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAYAV/f399fQBgCH9/f39/f39/AGAJf39/f3x/f39/AX8DCwoAAQICAwAEAAUGBQMBAAEHZQsGbWVtb3J5AgAKYWNjdW11bGF0ZQAABWdob3N0AAEEbHVtYQACBXN1bTE2AAMGYWZmaW5lAAQFYWNjMzIABQdjbGFtcDMyAAYGbHVtYTMyAAcHZ2hvc3QzMgAIBm5vcm1hbAAJCtYkCo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wFBQh/AXsBfAF/A3sgAkECdCELIAtBeHEhDCALQXBxIRECQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogEU8NASABIAggCmpqIQ4gDv0ABAAhEyAT/V8hDyATIBP9DQgJCgsMDQ4PAAECAwQFBgf9XyESQQAhDQJAA0AgDSAJTw0BIAUgDUEDdGr9CgMAIRQgDiAEIA1BAnRqKAIAa/0ABAAhEyAPIBQgE/1f/fIB/fABIQ8gEiAUIBMgE/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fABIRIgDUEBaiENDAALCyAAIAggCmpqIA/9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiAS/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIApBEGohCgwACwsCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsLvAQCBn8DeyACQQJ0IQcgByEEIARBeHEhBSAEQXBxIQgCQANAIAMgCE8NASABIANqIQYgBv0ABAAhCSAGIAdq/QAEACEKIAYgB0EBdGr9AAQAIQsgACADav0MiUFg5dAi0z+JQWDl0CLTPyAJ/V/98gH9DGIQWDm0yOI/YhBYObTI4j8gCv1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAv9X/3yAf3wAf1e/QyJQWDl0CLTP4lBYOXQItM/IAkgCf0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAsgC/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIANBEGohAwwACwsCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHAL1gIDBH8EewF8IAL9FCEIIAP9FCEJIAFBAnQhBSAFQXBxIQYCQANAIAQgBk8NASAAIARqIQcgB/0ABAAhCiAIIAr9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCyAIIAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIBIAn98AH9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiEKIAcgCyAK/Q0AAQIDBAUGBxAREhMUFRYX/QsEACAEQRBqIQQMAAsLAkADQCAEIAVPDQEgACAEaiEHIAIgByoCALuiIAOgIQxEAAAAAAAAAAAgDCAMRAAAAAAAAAAAYxshDEQAAAAAAADwPyAMIAxEAAAAAAAA8D9kGyEMIAcgDLY4AgAgBEEEaiEEDAALCwuABAQIfwR9BHsCfyAEQQJ0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBUoAgghCyAVKAIMIQwgFioCACENIBYqAgQhDiAWKgIIIQ8gFioCDCEQIA39EyERIA79EyESIA/9EyETIBD9EyEUQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kASASIAogBmr9AAQA/eYB/eQBIBMgCyAGav0ABAD95gH95AEgFCAMIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkiAPIAsgBmoqAgCUkiAQIAwgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQJ0aioCACENIA39EyERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAWohBQwACwsLmAIDA38CewF9IAP9EyEIIAT9EyEJIAJBAnQhBiAGQWBxIQcCQANAIAUgB08NASAAIAVqIAggASAFav0ABAD95gEgCf3kAf0MAAAAAAAAAAAAAAAAAAAAAP3rAf0MAACAPwAAgD8AAIA/AACAP/3qAf0LBAAgACAFaiAIIAEgBWr9AAQQ/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsL2wEBA38gBEECdCEGIAZBcHEhBwJAA0AgBSAHTw0BIAAgBWr9DIcWmT6HFpk+hxaZPocWmT4gASAFav0ABAD95gH9DKJFFj+iRRY/okUWP6JFFj8gAiAFav0ABAD95gH95AH9DNV46T3VeOk91XjpPdV46T0gAyAFav0ABAD95gH95AH9CwQAIAVBEGohBQwACwsCQANAIAUgBk8NASAAIAVqQ4cWmT4gASAFaioCAJRDokUWPyACIAVqKgIAlJJD1XjpPSADIAVqKgIAlJI4AgAgBUEEaiEFDAALCwucAwMJfwF7AX0gAkECdCEMIAxBcHEhDSADIQggACEQAkADQCAIIARPDQEgCCAMbCEJAkADQCAKIAdPDQEgBSAKQQJ0aigCACAJSw0BIApBAWohCgwACwtBACELAkADQCALIA1PDQEgASAJIAtqaiEPIA/9AAQAIRFBACEOAkADQCAOIApPDQEgESAGIA5BBHRq/QAEACAPIAUgDkECdGooAgBr/QAEAP3mAf3kASERIA5BAWohDgwACwsgECALaiAR/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEACALQRBqIQsMAAsLAkADQCALIAxPDQEgASAJIAtqaiEPIA8qAgAhEkEAIQ4CQANAIA4gCk8NASASIAYgDkEEdGoqAgAgDyAFIA5BAnRqKAIAayoCAJSSIRIgDkEBaiEODAALC0MAAAAAIBIgEkMAAAAAXRshEkMAAIA/IBIgEkMAAIA/XhshEiAQIAtqIBI4AgAgC0EEaiELDAALCyAQIAxqIRAgCEEBaiEIDAALCwvaBQMNfwJ8B3sgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEcIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBj9DP8BAAD/AQAA/wEAAP8BAAD9TkED/asBIRkgGEEJ/a0BIRogASASav0ABAAhGyAa/f4BIAYgGf0bAGr9CgMAIAYgGf0bAWorAwD9IgH98gEhHSAb/V8gHCAd/fIB/fABIR0gHSAd/ewB/fAB/QwAAAAAAADgPwAAAAAAAOA//fIB/QwAAAAAAADwPwAAAAAAAPA//fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AH9DAAAAAAAAOA/AAAAAAAA4D/98gH9DAAAAAAAAPA/AAAAAAAA8D/99gEhHiACIBJqIB39XiAe/V79DQABAgMEBQYHEBESExQVFhf9CwQAIBJBEGohEgwACwsCQANAIBIgE08NASAIIBJqKAIAIQ0gDUH/A3EhECANQQl2IREgEbggBiAQQQN0aisDAKIhFyABIBJqKgIAuyAEIBeioCEWIBYgFpmgRAAAAAAAAOA/oiEWIAIgEmpEAAAAAAAA8D8gFiAWRAAAAAAAAPA/ZBu2OAIAIBJBBGohEgwACwsgDws=";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -644,6 +762,17 @@ interface Kernel {
     weights: number,
     count: number,
   ): void;
+  normal(
+    st: number,
+    src: number,
+    out: number,
+    n: number,
+    sigma: number,
+    ki: number,
+    wi: number,
+    rej: number,
+    tb: number,
+  ): number;
 }
 
 const MAX_ARENA_BYTES = 256 * 1024 * 1024;
@@ -786,6 +915,26 @@ export interface SimdArena {
     weights: Float32Array,
     count: number,
   ): void;
+  /**
+   * The ziggurat loop of `_normal.ts` over `src.length` samples: one sfc32
+   * step on `state` per sample (the draws kept in `bits`, at least
+   * `src.length` long), `out[i] = clip(src[i] + sigma · x_i)` with x_i the
+   * first try, `(t >>> 9) · wi[t & 511]` (`wi`: the 256 layer widths,
+   * then their negatives); first tries with `t >>> 9 >= ki[t & 255]` are
+   * noted as (i, t) pairs in `rejects` for the caller to finish. Returns
+   * the number of values written to `rejects`; `state` is advanced. All
+   * arrays from this arena.
+   */
+  normal(
+    state: Int32Array,
+    src: Float32Array,
+    out: Float32Array,
+    sigma: number,
+    ki: Int32Array,
+    wi: Float64Array,
+    rejects: Int32Array,
+    bits: Int32Array,
+  ): number;
 }
 
 /** The Rec. 601 luma weights rounded to float32 (luma32's constants). */
@@ -921,6 +1070,24 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
         0,
         weights.byteOffset,
         count,
+      );
+    },
+    normal(state, src, out, sigma, ki, wi, rejects, bits) {
+      if (bits.length < src.length) {
+        throw new RangeError(
+          `Cannot draw ${src.length} samples into ${bits.length} bits: expected at least as many`,
+        );
+      }
+      return k.normal(
+        state.byteOffset,
+        src.byteOffset,
+        out.byteOffset,
+        src.length,
+        sigma,
+        ki.byteOffset,
+        wi.byteOffset,
+        rejects.byteOffset,
+        bits.byteOffset,
       );
     },
   };
