@@ -114,7 +114,7 @@ Deno.test("shipped raw data match the paper through the library's table pipeline
     const r = capability.find((x) => x.model === p.model && x.task === p.task)!;
     const d = (r.drop_l12 as number) - p.dropPicture;
     assert.ok(
-      Math.abs(d) < 6,
+      Math.abs(d) < 2,
       `${p.model} ${p.task} drop ${r.drop_l12} vs picture ${p.dropPicture}`,
     );
   }
