@@ -2,23 +2,22 @@
  * A tiny WebAssembly SIMD module for the hot loops of the degradation
  * engine. `accumulate`: the inner loop of the separable Gaussian and the
  * sparse-tap convolution (acc[i] += w[t] · src_t[i], taps in order, four
- * per sweep); `luma` and `ghost`: the Rec. 601 luma and the shifted-row sums
- * of ghosting_artifact; `sum16` and `affine`: the running sums and the clipped
- * map of reduce_contrast. These work two float64 lanes at a time (float32
- * data promoted exactly, rounded back once). Their float32 twins work four
- * lanes at a time, every operation rounded to float32: `acc32` (the blurs
- * of `_filters32.ts`), `clamp32` (the clipped affine map of the intensity
- * operators, and with `acc32` the ghosts of ghosting_artifact), `luma32`
- * and `ghost32` (ghosting_artifact). `normal` is the ziggurat loop of
- * `_normal.ts` (gaussian_noise): the sfc32 draws in one scalar pass, the
- * deviates added and clipped two float64 lanes at a time. IEEE add and
- * multiply round exactly like the scalar operations and WebAssembly never
- * fuses them, so the results are bit for bit those of the scalar
- * JavaScript loops (float64, or float32 by one Math.fround per
- * operation); they only take fewer instructions, without bounds checks. Data must live in the
- * module's own memory: a call takes an arena, views on that memory valid
- * until the next arena is taken. Where WebAssembly SIMD is missing the
- * callers fall back to their JavaScript loop. Internal to src/degrade/.
+ * per sweep); `sum16`: the running sums of reduce_contrast (float32 data
+ * promoted exactly). These work two float64 lanes at a time. The float32
+ * kernels work four lanes at a time, every operation rounded to float32:
+ * `acc32` (the blurs of `_filters32.ts`), `clamp32` (the clipped affine
+ * map of the intensity operators, and with `acc32` the ghosts of
+ * ghosting_artifact) and `luma32` (ghosting_artifact). `normal` is the
+ * ziggurat loop of `_normal.ts` (gaussian_noise): the sfc32 draws in one
+ * scalar pass, the deviates added and clipped two float64 lanes at a time.
+ * IEEE add and multiply round exactly like the scalar operations and
+ * WebAssembly never fuses them, so the results are bit for bit those of
+ * the scalar JavaScript loops (float64, or float32 by one Math.fround per
+ * operation); they only take fewer instructions, without bounds checks.
+ * Data must live in the module's own memory: a call takes an arena, views
+ * on that memory valid until the next arena is taken. Where WebAssembly
+ * SIMD is missing the callers fall back to their JavaScript loop. Internal
+ * to src/degrade/.
  *
  * The bytes below are `SIMD_WAT` compiled with wabt 1.0.39
  * (`wabt.parseWat(name, SIMD_WAT, { simd: true }).toBinary({})`);
@@ -113,177 +112,6 @@ export const SIMD_WAT: string = `(module
                 (f64.mul (local.get $w0) (f64.load (i32.add (local.get $o0) (local.get $x))))))))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $taps1))))
-  ;; Ghosting (ghosting_artifact.ts): for each row r, with o its byte
-  ;; offset, out[o + x] = clip(luma[o + x] + Σ_t w[t] · luma[o + x − s[t]])
-  ;; over the ghosts t whose byte shift s[t] <= o (s ascending), the terms
-  ;; added left to right in float64, clipped as v < 0 ? 0 : v > 1 ? 1 : v
-  ;; (pmax/pmin have exactly that meaning) and rounded to float32: the
-  ;; operations of the JavaScript loop, two samples at a time.
-  (func (export "ghost")
-    (param $out i32) (param $luma i32) (param $w i32) (param $h i32)
-    (param $shifts i32) (param $weights i32) (param $count i32)
-    (local $row i32) (local $o i32) (local $active i32) (local $x i32)
-    (local $rowbytes i32) (local $vend i32) (local $t i32) (local $p i32)
-    (local $acc v128) (local $s f64)
-    (local $vend4 i32) (local $acc1 v128) (local $u v128) (local $wv v128)
-    (local.set $rowbytes (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $vend (i32.and (local.get $rowbytes) (i32.const -8)))
-    (local.set $vend4 (i32.and (local.get $rowbytes) (i32.const -16)))
-    (block $rowsDone
-      (loop $rows
-        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $h)))
-        (local.set $o (i32.mul (local.get $row) (local.get $rowbytes)))
-        (block $activeDone
-          (loop $activeLoop
-            (br_if $activeDone (i32.ge_u (local.get $active) (local.get $count)))
-            (br_if $activeDone (i32.gt_u
-              (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $active) (i32.const 2))))
-              (local.get $o)))
-            (local.set $active (i32.add (local.get $active) (i32.const 1)))
-            (br $activeLoop)))
-        (local.set $x (i32.const 0))
-        ;; Four samples per step (two accumulators), then two, then one.
-        (block $v4done
-          (loop $v4loop
-            (br_if $v4done (i32.ge_u (local.get $x) (local.get $vend4)))
-            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
-            (local.set $u (v128.load (local.get $p)))
-            (local.set $acc (f64x2.promote_low_f32x4 (local.get $u)))
-            (local.set $acc1 (f64x2.promote_low_f32x4
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))))
-            (local.set $t (i32.const 0))
-            (block $t4done
-              (loop $t4loop
-                (br_if $t4done (i32.ge_u (local.get $t) (local.get $active)))
-                (local.set $wv (v128.load64_splat
-                  (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 3)))))
-                (local.set $u (v128.load (i32.sub (local.get $p)
-                  (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2)))))))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (f64x2.mul (local.get $wv) (f64x2.promote_low_f32x4 (local.get $u)))))
-                (local.set $acc1 (f64x2.add (local.get $acc1)
-                  (f64x2.mul (local.get $wv) (f64x2.promote_low_f32x4
-                    (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))))))
-                (local.set $t (i32.add (local.get $t) (i32.const 1)))
-                (br $t4loop)))
-            (v128.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $x)))
-              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-                (f32x4.demote_f64x2_zero (f64x2.pmin
-                  (f64x2.pmax (local.get $acc) (v128.const f64x2 0 0))
-                  (v128.const f64x2 1 1)))
-                (f32x4.demote_f64x2_zero (f64x2.pmin
-                  (f64x2.pmax (local.get $acc1) (v128.const f64x2 0 0))
-                  (v128.const f64x2 1 1)))))
-            (local.set $x (i32.add (local.get $x) (i32.const 16)))
-            (br $v4loop)))
-        (block $vdone
-          (loop $vloop
-            (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
-            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
-            (local.set $acc (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
-            (local.set $t (i32.const 0))
-            (block $tdone
-              (loop $tloop
-                (br_if $tdone (i32.ge_u (local.get $t) (local.get $active)))
-                (local.set $acc (f64x2.add (local.get $acc)
-                  (f64x2.mul
-                    (v128.load64_splat (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 3))))
-                    (f64x2.promote_low_f32x4 (v128.load64_zero (i32.sub (local.get $p)
-                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2))))))))))
-                (local.set $t (i32.add (local.get $t) (i32.const 1)))
-                (br $tloop)))
-            (v128.store64_lane 0 (i32.add (local.get $out) (i32.add (local.get $o) (local.get $x)))
-              (f32x4.demote_f64x2_zero (f64x2.pmin
-                (f64x2.pmax (local.get $acc) (v128.const f64x2 0 0))
-                (v128.const f64x2 1 1))))
-            (local.set $x (i32.add (local.get $x) (i32.const 8)))
-            (br $vloop)))
-        (if (i32.lt_u (local.get $x) (local.get $rowbytes))
-          (then
-            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
-            (local.set $s (f64.promote_f32 (f32.load (local.get $p))))
-            (local.set $t (i32.const 0))
-            (block $sdone
-              (loop $sloop
-                (br_if $sdone (i32.ge_u (local.get $t) (local.get $active)))
-                (local.set $s (f64.add (local.get $s)
-                  (f64.mul
-                    (f64.load (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 3))))
-                    (f64.promote_f32 (f32.load (i32.sub (local.get $p)
-                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2))))))))))
-                (local.set $t (i32.add (local.get $t) (i32.const 1)))
-                (br $sloop)))
-            (local.set $s (select (f64.const 0) (local.get $s) (f64.lt (local.get $s) (f64.const 0))))
-            (local.set $s (select (f64.const 1) (local.get $s) (f64.gt (local.get $s) (f64.const 1))))
-            (f32.store (i32.add (local.get $out) (i32.add (local.get $o) (local.get $x)))
-              (f32.demote_f64 (local.get $s)))))
-        (local.set $row (i32.add (local.get $row) (i32.const 1)))
-        (br $rows))))
-  ;; Rec. 601 luma of a planar RGB image of n samples per plane (src: byte
-  ;; address of the red plane, green and blue follow): out[i] = float32(
-  ;; 0.299·r + 0.587·g + 0.114·b) in float64, added left to right, as the
-  ;; JavaScript expression does, two samples at a time.
-  (func (export "luma") (param $out i32) (param $src i32) (param $n i32)
-    (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
-    (local $plane i32) (local $vend4 i32) (local $r v128) (local $g v128)
-    (local $b v128)
-    (local.set $plane (i32.shl (local.get $n) (i32.const 2)))
-    (local.set $end (local.get $plane))
-    (local.set $vend (i32.and (local.get $end) (i32.const -8)))
-    (local.set $vend4 (i32.and (local.get $end) (i32.const -16)))
-    ;; Four samples per step, then two, then one.
-    (block $v4done
-      (loop $v4loop
-        (br_if $v4done (i32.ge_u (local.get $x) (local.get $vend4)))
-        (local.set $p (i32.add (local.get $src) (local.get $x)))
-        (local.set $r (v128.load (local.get $p)))
-        (local.set $g (v128.load (i32.add (local.get $p) (local.get $plane))))
-        (local.set $b (v128.load (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1)))))
-        (v128.store (i32.add (local.get $out) (local.get $x))
-          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-            (f32x4.demote_f64x2_zero (f64x2.add
-              (f64x2.add
-                (f64x2.mul (v128.const f64x2 0.299 0.299) (f64x2.promote_low_f32x4 (local.get $r)))
-                (f64x2.mul (v128.const f64x2 0.587 0.587) (f64x2.promote_low_f32x4 (local.get $g))))
-              (f64x2.mul (v128.const f64x2 0.114 0.114) (f64x2.promote_low_f32x4 (local.get $b)))))
-            (f32x4.demote_f64x2_zero (f64x2.add
-              (f64x2.add
-                (f64x2.mul (v128.const f64x2 0.299 0.299) (f64x2.promote_low_f32x4
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $r) (local.get $r))))
-                (f64x2.mul (v128.const f64x2 0.587 0.587) (f64x2.promote_low_f32x4
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $g) (local.get $g)))))
-              (f64x2.mul (v128.const f64x2 0.114 0.114) (f64x2.promote_low_f32x4
-                (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $b) (local.get $b))))))))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
-        (br $v4loop)))
-    (block $vdone
-      (loop $vloop
-        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
-        (local.set $p (i32.add (local.get $src) (local.get $x)))
-        (v128.store64_lane 0 (i32.add (local.get $out) (local.get $x))
-          (f32x4.demote_f64x2_zero (f64x2.add
-            (f64x2.add
-              (f64x2.mul (v128.const f64x2 0.299 0.299)
-                (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p))))
-              (f64x2.mul (v128.const f64x2 0.587 0.587)
-                (f64x2.promote_low_f32x4 (v128.load64_zero
-                  (i32.add (local.get $p) (local.get $plane))))))
-            (f64x2.mul (v128.const f64x2 0.114 0.114)
-              (f64x2.promote_low_f32x4 (v128.load64_zero
-                (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1)))))))))
-        (local.set $x (i32.add (local.get $x) (i32.const 8)))
-        (br $vloop)))
-    (if (i32.lt_u (local.get $x) (local.get $end))
-      (then
-        (local.set $p (i32.add (local.get $src) (local.get $x)))
-        (f32.store (i32.add (local.get $out) (local.get $x))
-          (f32.demote_f64 (f64.add
-            (f64.add
-              (f64.mul (f64.const 0.299) (f64.promote_f32 (f32.load (local.get $p))))
-              (f64.mul (f64.const 0.587) (f64.promote_f32 (f32.load
-                (i32.add (local.get $p) (local.get $plane))))))
-            (f64.mul (f64.const 0.114) (f64.promote_f32 (f32.load
-              (i32.add (local.get $p) (i32.shl (local.get $plane) (i32.const 1))))))))))))
   ;; Sixteen running sums of n float32 samples, as reduce_contrast.ts keeps
   ;; them: s_k += Σ src[16j + k] in float64 onto the sixteen f64 at dst
   ;; (eight independent two-lane add chains), the last n mod 16 samples
@@ -342,47 +170,6 @@ export const SIMD_WAT: string = `(module
     (v128.store offset=80 (local.get $dst) (local.get $a5))
     (v128.store offset=96 (local.get $dst) (local.get $a6))
     (v128.store offset=112 (local.get $dst) (local.get $a7)))
-  ;; In place, data[i] = float32(clip(a · data[i] + b)) in float64, clipped
-  ;; as v < 0 ? 0 : v > 1 ? 1 : v (reduce_contrast.ts), four at a time.
-  (func (export "affine") (param $data i32) (param $n i32) (param $a f64) (param $b f64)
-    (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
-    (local $va v128) (local $vb v128) (local $v v128) (local $lo v128) (local $s f64)
-    (local.set $va (f64x2.splat (local.get $a)))
-    (local.set $vb (f64x2.splat (local.get $b)))
-    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
-    (block $vdone
-      (loop $vloop
-        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
-        (local.set $p (i32.add (local.get $data) (local.get $x)))
-        (local.set $v (v128.load (local.get $p)))
-        (local.set $lo (f32x4.demote_f64x2_zero (f64x2.pmin
-          (f64x2.pmax
-            (f64x2.add (f64x2.mul (local.get $va) (f64x2.promote_low_f32x4 (local.get $v))) (local.get $vb))
-            (v128.const f64x2 0 0))
-          (v128.const f64x2 1 1))))
-        (local.set $v (f32x4.demote_f64x2_zero (f64x2.pmin
-          (f64x2.pmax
-            (f64x2.add (f64x2.mul (local.get $va) (f64x2.promote_low_f32x4
-              (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v))))
-              (local.get $vb))
-            (v128.const f64x2 0 0))
-          (v128.const f64x2 1 1))))
-        (v128.store (local.get $p)
-          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $lo) (local.get $v)))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
-        (br $vloop)))
-    (block $sdone
-      (loop $sloop
-        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $p (i32.add (local.get $data) (local.get $x)))
-        (local.set $s (f64.add (f64.mul (local.get $a) (f64.promote_f32 (f32.load (local.get $p))))
-          (local.get $b)))
-        (local.set $s (select (f64.const 0) (local.get $s) (f64.lt (local.get $s) (f64.const 0))))
-        (local.set $s (select (f64.const 1) (local.get $s) (f64.gt (local.get $s) (f64.const 1))))
-        (f32.store (local.get $p) (f32.demote_f64 (local.get $s)))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
-        (br $sloop))))
   ;; Float32 arithmetic from here on: every add and multiply rounds to
   ;; float32 as Math.fround does after each JavaScript operation, so the
   ;; fallbacks reproduce the bits with one fround per operation.
@@ -537,78 +324,6 @@ export const SIMD_WAT: string = `(module
             (f32.mul (f32.const 0.114) (f32.load (i32.add (local.get $b) (local.get $x))))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $sloop))))
-  ;; ghost32: ghosting_artifact in float32 for output rows [r0, r1) of a
-  ;; w-wide plane, written from out[0]: out = clip(luma[o + c] +
-  ;; w_t · luma[o + c − s_t] ...) over the ghosts with s_t <= o (o = row·w,
-  ;; shifts in bytes, ascending, at taps), added left to right; weights
-  ;; are 16-byte splats (w_t in all four lanes).
-  (func (export "ghost32")
-    (param $out i32) (param $luma i32) (param $w i32) (param $r0 i32) (param $r1 i32)
-    (param $shifts i32) (param $weights i32) (param $count i32)
-    (local $row i32) (local $o i32) (local $active i32) (local $x i32) (local $rowbytes i32)
-    (local $vend i32) (local $t i32) (local $p i32) (local $d i32) (local $a v128) (local $s f32)
-    (local.set $rowbytes (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $vend (i32.and (local.get $rowbytes) (i32.const -16)))
-    (local.set $row (local.get $r0))
-    (local.set $d (local.get $out))
-    (block $rowsDone
-      (loop $rows
-        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $r1)))
-        (local.set $o (i32.mul (local.get $row) (local.get $rowbytes)))
-        (block $activeDone
-          (loop $activeLoop
-            (br_if $activeDone (i32.ge_u (local.get $active) (local.get $count)))
-            (br_if $activeDone (i32.gt_u
-              (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $active) (i32.const 2))))
-              (local.get $o)))
-            (local.set $active (i32.add (local.get $active) (i32.const 1)))
-            (br $activeLoop)))
-        (local.set $x (i32.const 0))
-        (block $vdone
-          (loop $vloop
-            (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
-            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
-            (local.set $a (v128.load (local.get $p)))
-            (local.set $t (i32.const 0))
-            (block $tdone
-              (loop $tloop
-                (br_if $tdone (i32.ge_u (local.get $t) (local.get $active)))
-                (local.set $a (f32x4.add (local.get $a)
-                  (f32x4.mul
-                    (v128.load (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 4))))
-                    (v128.load (i32.sub (local.get $p)
-                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2)))))))))
-                (local.set $t (i32.add (local.get $t) (i32.const 1)))
-                (br $tloop)))
-            (v128.store (i32.add (local.get $d) (local.get $x))
-              (f32x4.pmin (f32x4.pmax (local.get $a) (v128.const f32x4 0 0 0 0))
-                (v128.const f32x4 1 1 1 1)))
-            (local.set $x (i32.add (local.get $x) (i32.const 16)))
-            (br $vloop)))
-        (block $sdone
-          (loop $sloop
-            (br_if $sdone (i32.ge_u (local.get $x) (local.get $rowbytes)))
-            (local.set $p (i32.add (local.get $luma) (i32.add (local.get $o) (local.get $x))))
-            (local.set $s (f32.load (local.get $p)))
-            (local.set $t (i32.const 0))
-            (block $tsdone
-              (loop $tsloop
-                (br_if $tsdone (i32.ge_u (local.get $t) (local.get $active)))
-                (local.set $s (f32.add (local.get $s)
-                  (f32.mul
-                    (f32.load (i32.add (local.get $weights) (i32.shl (local.get $t) (i32.const 4))))
-                    (f32.load (i32.sub (local.get $p)
-                      (i32.load (i32.add (local.get $shifts) (i32.shl (local.get $t) (i32.const 2)))))))))
-                (local.set $t (i32.add (local.get $t) (i32.const 1)))
-                (br $tsloop)))
-            (local.set $s (select (f32.const 0) (local.get $s) (f32.lt (local.get $s) (f32.const 0))))
-            (local.set $s (select (f32.const 1) (local.get $s) (f32.gt (local.get $s) (f32.const 1))))
-            (f32.store (i32.add (local.get $d) (local.get $x)) (local.get $s))
-            (local.set $x (i32.add (local.get $x) (i32.const 4)))
-            (br $sloop)))
-        (local.set $d (i32.add (local.get $d) (local.get $rowbytes)))
-        (local.set $row (i32.add (local.get $row) (i32.const 1)))
-        (br $rows))))
   ;; normal: the ziggurat loop of _normal.ts (addNormals) over n samples,
   ;; in two passes over a scratch array $tb of n i32: the sfc32 steps on
   ;; the state (a, b, c, d) at $st, one 32-bit draw t per sample (stored
@@ -726,7 +441,7 @@ export const SIMD_WAT: string = `(module
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABQAdgBX9/f39/AGAHf39/f39/fwBgA39/fwBgBH9/fHwAYAV/f399fQBgCH9/f39/f39/AGAJf39/f3x/f39/AX8DCwoAAQICAwAEAAUGBQMBAAEHZQsGbWVtb3J5AgAKYWNjdW11bGF0ZQAABWdob3N0AAEEbHVtYQACBXN1bTE2AAMGYWZmaW5lAAQFYWNjMzIABQdjbGFtcDMyAAYGbHVtYTMyAAcHZ2hvc3QzMgAIBm5vcm1hbAAJCtYkCo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wFBQh/AXsBfAF/A3sgAkECdCELIAtBeHEhDCALQXBxIRECQANAIAcgA08NASAHIAtsIQgCQANAIAkgBk8NASAEIAlBAnRqKAIAIAhLDQEgCUEBaiEJDAALC0EAIQoCQANAIAogEU8NASABIAggCmpqIQ4gDv0ABAAhEyAT/V8hDyATIBP9DQgJCgsMDQ4PAAECAwQFBgf9XyESQQAhDQJAA0AgDSAJTw0BIAUgDUEDdGr9CgMAIRQgDiAEIA1BAnRqKAIAa/0ABAAhEyAPIBQgE/1f/fIB/fABIQ8gEiAUIBMgE/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fABIRIgDUEBaiENDAALCyAAIAggCmpqIA/9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiAS/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIApBEGohCgwACwsCQANAIAogDE8NASABIAggCmpqIQ4gDv1dAwD9XyEPQQAhDQJAA0AgDSAJTw0BIA8gBSANQQN0av0KAwAgDiAEIA1BAnRqKAIAa/1dAwD9X/3yAf3wASEPIA1BAWohDQwACwsgACAIIApqaiAP/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V79WwMAACAKQQhqIQoMAAsLIAogC0kEQCABIAggCmpqIQ4gDioCALshEEEAIQ0CQANAIA0gCU8NASAQIAUgDUEDdGorAwAgDiAEIA1BAnRqKAIAayoCALuioCEQIA1BAWohDQwACwtEAAAAAAAAAAAgECAQRAAAAAAAAAAAYxshEEQAAAAAAADwPyAQIBBEAAAAAAAA8D9kGyEQIAAgCCAKamogELY4AgALIAdBAWohBwwACwsLvAQCBn8DeyACQQJ0IQcgByEEIARBeHEhBSAEQXBxIQgCQANAIAMgCE8NASABIANqIQYgBv0ABAAhCSAGIAdq/QAEACEKIAYgB0EBdGr9AAQAIQsgACADav0MiUFg5dAi0z+JQWDl0CLTPyAJ/V/98gH9DGIQWDm0yOI/YhBYObTI4j8gCv1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAv9X/3yAf3wAf1e/QyJQWDl0CLTP4lBYOXQItM/IAkgCf0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/QzJdr6fGi+9P8l2vp8aL70/IAsgC/0NCAkKCwwNDg8AAQIDBAUGB/1f/fIB/fAB/V79DQABAgMEBQYHEBESExQVFhf9CwQAIANBEGohAwwACwsCQANAIAMgBU8NASABIANqIQYgACADav0MiUFg5dAi0z+JQWDl0CLTPyAG/V0DAP1f/fIB/QxiEFg5tMjiP2IQWDm0yOI/IAYgB2r9XQMA/V/98gH98AH9DMl2vp8aL70/yXa+nxovvT8gBiAHQQF0av1dAwD9X/3yAf3wAf1e/VsDAAAgA0EIaiEDDAALCyADIARJBEAgASADaiEGIAAgA2pEiUFg5dAi0z8gBioCALuiRGIQWDm0yOI/IAYgB2oqAgC7oqBEyXa+nxovvT8gBiAHQQF0aioCALuioLY4AgALC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHAL1gIDBH8EewF8IAL9FCEIIAP9FCEJIAFBAnQhBSAFQXBxIQYCQANAIAQgBk8NASAAIARqIQcgB/0ABAAhCiAIIAr9X/3yASAJ/fAB/QwAAAAAAAAAAAAAAAAAAAAA/fcB/QwAAAAAAADwPwAAAAAAAPA//fYB/V4hCyAIIAogCv0NCAkKCwwNDg8AAQIDBAUGB/1f/fIBIAn98AH9DAAAAAAAAAAAAAAAAAAAAAD99wH9DAAAAAAAAPA/AAAAAAAA8D/99gH9XiEKIAcgCyAK/Q0AAQIDBAUGBxAREhMUFRYX/QsEACAEQRBqIQQMAAsLAkADQCAEIAVPDQEgACAEaiEHIAIgByoCALuiIAOgIQxEAAAAAAAAAAAgDCAMRAAAAAAAAAAAYxshDEQAAAAAAADwPyAMIAxEAAAAAAAA8D9kGyEMIAcgDLY4AgAgBEEEaiEEDAALCwuABAQIfwR9BHsCfyAEQQJ0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBUoAgghCyAVKAIMIQwgFioCACENIBYqAgQhDiAWKgIIIQ8gFioCDCEQIA39EyERIA79EyESIA/9EyETIBD9EyEUQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kASASIAogBmr9AAQA/eYB/eQBIBMgCyAGav0ABAD95gH95AEgFCAMIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkiAPIAsgBmoqAgCUkiAQIAwgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQJ0aioCACENIA39EyERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAWohBQwACwsLmAIDA38CewF9IAP9EyEIIAT9EyEJIAJBAnQhBiAGQWBxIQcCQANAIAUgB08NASAAIAVqIAggASAFav0ABAD95gEgCf3kAf0MAAAAAAAAAAAAAAAAAAAAAP3rAf0MAACAPwAAgD8AAIA/AACAP/3qAf0LBAAgACAFaiAIIAEgBWr9AAQQ/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsL2wEBA38gBEECdCEGIAZBcHEhBwJAA0AgBSAHTw0BIAAgBWr9DIcWmT6HFpk+hxaZPocWmT4gASAFav0ABAD95gH9DKJFFj+iRRY/okUWP6JFFj8gAiAFav0ABAD95gH95AH9DNV46T3VeOk91XjpPdV46T0gAyAFav0ABAD95gH95AH9CwQAIAVBEGohBQwACwsCQANAIAUgBk8NASAAIAVqQ4cWmT4gASAFaioCAJRDokUWPyACIAVqKgIAlJJD1XjpPSADIAVqKgIAlJI4AgAgBUEEaiEFDAALCwucAwMJfwF7AX0gAkECdCEMIAxBcHEhDSADIQggACEQAkADQCAIIARPDQEgCCAMbCEJAkADQCAKIAdPDQEgBSAKQQJ0aigCACAJSw0BIApBAWohCgwACwtBACELAkADQCALIA1PDQEgASAJIAtqaiEPIA/9AAQAIRFBACEOAkADQCAOIApPDQEgESAGIA5BBHRq/QAEACAPIAUgDkECdGooAgBr/QAEAP3mAf3kASERIA5BAWohDgwACwsgECALaiAR/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEACALQRBqIQsMAAsLAkADQCALIAxPDQEgASAJIAtqaiEPIA8qAgAhEkEAIQ4CQANAIA4gCk8NASASIAYgDkEEdGoqAgAgDyAFIA5BAnRqKAIAayoCAJSSIRIgDkEBaiEODAALC0MAAAAAIBIgEkMAAAAAXRshEkMAAIA/IBIgEkMAAIA/XhshEiAQIAtqIBI4AgAgC0EEaiELDAALCyAQIAxqIRAgCEEBaiEIDAALCwvaBQMNfwJ8B3sgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEcIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBj9DP8BAAD/AQAA/wEAAP8BAAD9TkED/asBIRkgGEEJ/a0BIRogASASav0ABAAhGyAa/f4BIAYgGf0bAGr9CgMAIAYgGf0bAWorAwD9IgH98gEhHSAb/V8gHCAd/fIB/fABIR0gHSAd/ewB/fAB/QwAAAAAAADgPwAAAAAAAOA//fIB/QwAAAAAAADwPwAAAAAAAPA//fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AH9DAAAAAAAAOA/AAAAAAAA4D/98gH9DAAAAAAAAPA/AAAAAAAA8D/99gEhHiACIBJqIB39XiAe/V79DQABAgMEBQYHEBESExQVFhf9CwQAIBJBEGohEgwACwsCQANAIBIgE08NASAIIBJqKAIAIQ0gDUH/A3EhECANQQl2IREgEbggBiAQQQN0aisDAKIhFyABIBJqKgIAuyAEIBeioCEWIBYgFpmgRAAAAAAAAOA/oiEWIAIgEmpEAAAAAAAA8D8gFiAWRAAAAAAAAPA/ZBu2OAIAIBJBBGohEgwACwsgDws=";
+  "AGFzbQEAAAABJARgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38BfwMHBgABAAIAAwUDAQABB0MHBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBmx1bWEzMgAEBm5vcm1hbAAFCsQUBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHALgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC5gCAwN/AnsBfSAD/RMhCCAE/RMhCSACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQB/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC9sBAQN/IARBAnQhBiAGQXBxIQcCQANAIAUgB08NASAAIAVq/QyHFpk+hxaZPocWmT6HFpk+IAEgBWr9AAQA/eYB/QyiRRY/okUWP6JFFj+iRRY/IAIgBWr9AAQA/eYB/eQB/QzVeOk91XjpPdV46T3VeOk9IAMgBWr9AAQA/eYB/eQB/QsEACAFQRBqIQUMAAsLAkADQCAFIAZPDQEgACAFakOHFpk+IAEgBWoqAgCUQ6JFFj8gAiAFaioCAJSSQ9V46T0gAyAFaioCAJSSOAIAIAVBBGohBQwACwsL2gUDDX8CfAd7IAAoAgAhCSAAKAIEIQogACgCCCELIAAoAgwhDCADQQJ0IRMCQANAIBIgE08NASAJIApqIAxqIQ0gDEEBaiEMIAogCkEJdnMhCSALIAtBA3RqIQogC0EVdyANaiELIAggEmogDTYCACANQQl2IAUgDUH/AXFBAnRqKAIATgRAIAcgD0ECdGogEkECdjYCACAHIA9BAnRqIA02AgQgD0ECaiEPCyASQQRqIRIMAAsLIAAgCTYCACAAIAo2AgQgACALNgIIIAAgDDYCDCAE/RQhHCATQXBxIRRBACESAkADQCASIBRPDQEgCCASav0ABAAhGCAY/Qz/AQAA/wEAAP8BAAD/AQAA/U5BA/2rASEZIBhBCf2tASEaIAEgEmr9AAQAIRsgGv3+ASAGIBn9GwBq/QoDACAGIBn9GwFqKwMA/SIB/fIBIR0gG/1fIBwgHf3yAf3wASEdIB0gHf3sAf3wAf0MAAAAAAAA4D8AAAAAAADgP/3yAf0MAAAAAAAA8D8AAAAAAADwP/32ASEdIBogGv0NCAkKCwwNDg8AAQIDBAUGB/3+ASAGIBn9GwJq/QoDACAGIBn9GwNqKwMA/SIB/fIBIR4gGyAb/Q0ICQoLDA0ODwABAgMEBQYH/V8gHCAe/fIB/fABIR4gHiAe/ewB/fAB/QwAAAAAAADgPwAAAAAAAOA//fIB/QwAAAAAAADwPwAAAAAAAPA//fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8L";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -737,31 +452,10 @@ interface Kernel {
     count: number,
     n: number,
   ): void;
-  ghost(
-    out: number,
-    luma: number,
-    w: number,
-    h: number,
-    shifts: number,
-    weights: number,
-    count: number,
-  ): void;
-  luma(out: number, src: number, n: number): void;
   sum16(dst: number, src: number, n: number): void;
-  affine(data: number, n: number, a: number, b: number): void;
   acc32(acc: number, taps: number, w: number, count: number, n: number): void;
   clamp32(dst: number, src: number, n: number, a: number, b: number): void;
   luma32(out: number, r: number, g: number, b: number, n: number): void;
-  ghost32(
-    out: number,
-    luma: number,
-    w: number,
-    r0: number,
-    r1: number,
-    shifts: number,
-    weights: number,
-    count: number,
-  ): void;
   normal(
     st: number,
     src: number,
@@ -834,39 +528,12 @@ export interface SimdArena {
     n: number,
   ): void;
   /**
-   * The ghosting sum of `ghosting_artifact`, row by row over a `w`×`h`
-   * plane: `out[o + c] = clip(luma[o + c] + Σ_t w[t] · luma[o + c −
-   * shifts[t]], 0, 1)` over the ghosts with `shifts[t] <= o` (o = row·w;
-   * `shifts` ascending, in samples), added left to right in float64 and
-   * rounded to float32; `out`, `luma` and `weights` from this arena.
-   */
-  ghost(
-    out: Float32Array,
-    luma: Float32Array,
-    w: number,
-    h: number,
-    shifts: ArrayLike<number>,
-    weights: Float64Array,
-    count: number,
-  ): void;
-  /**
-   * `out[i] = 0.299·src[i] + 0.587·src[n + i] + 0.114·src[2n + i]` in
-   * float64, rounded to float32, for i in [0, n) (`src` holds three
-   * planes); both arrays from this arena.
-   */
-  luma(out: Float32Array, src: Float32Array, n: number): void;
-  /**
    * The sixteen running sums of reduce_contrast: `s_k += Σ_j data[16j + k]`
    * in float64 onto the sixteen values of `dst`, the last
    * `data.length mod 16` samples added to s_0 (chunks of a multiple of 16
    * samples continue the sums of the whole array); both from this arena.
    */
   sum16(dst: Float64Array, data: Float32Array): void;
-  /**
-   * In place, `data[i] = clip(a · data[i] + b, 0, 1)` in float64, clipped
-   * as `v < 0 ? 0 : v > 1 ? 1 : v`, rounded to float32 (reduce_contrast).
-   */
-  affine(data: Float32Array, a: number, b: number): void;
   /**
    * {@linkcode SimdArena.accumulate} in float32 arithmetic: `acc[base + i]
    * = fround(acc[base + i] + fround(w[t] · src[offs[t] + i]))`, taps in
@@ -897,23 +564,6 @@ export interface SimdArena {
     r: Float32Array,
     g: Float32Array,
     b: Float32Array,
-  ): void;
-  /**
-   * The ghosting sum in float32 for rows [r0, r1) of a `w`-wide plane,
-   * written from `out[0]`: `clip(luma[o + c] + w_t · luma[o + c −
-   * shifts[t]] + ...)`, each add and multiply rounded to float32, over the
-   * ghosts with `shifts[t] <= o` (o = row·w, `shifts` ascending, in
-   * samples). `weights` holds each weight four times (16-byte splats).
-   */
-  ghost32(
-    out: Float32Array,
-    luma: Float32Array,
-    w: number,
-    r0: number,
-    r1: number,
-    shifts: ArrayLike<number>,
-    weights: Float32Array,
-    count: number,
   ): void;
   /**
    * The ziggurat loop of `_normal.ts` over `src.length` samples: one sfc32
@@ -1017,27 +667,8 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
       }
       k.accumulate(acc.byteOffset + 8 * base, 0, w.byteOffset, count, n);
     },
-    ghost(out, luma, w, h, shifts, weights, count) {
-      fits(count, "ghost");
-      for (let t = 0; t < count; t++) taps[t] = 4 * shifts[t];
-      k.ghost(
-        out.byteOffset,
-        luma.byteOffset,
-        w,
-        h,
-        0,
-        weights.byteOffset,
-        count,
-      );
-    },
-    luma(out, src, n) {
-      k.luma(out.byteOffset, src.byteOffset, n);
-    },
     sum16(dst, data) {
       k.sum16(dst.byteOffset, data.byteOffset, data.length);
-    },
-    affine(data, a, b) {
-      k.affine(data.byteOffset, data.length, a, b);
     },
     acc32(acc, base, src, offs, w, count, n) {
       fits(count, "accumulate");
@@ -1056,20 +687,6 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
         g.byteOffset,
         b.byteOffset,
         out.length,
-      );
-    },
-    ghost32(out, luma, w, r0, r1, shifts, weights, count) {
-      fits(count, "ghost");
-      for (let t = 0; t < count; t++) taps[t] = 4 * shifts[t];
-      k.ghost32(
-        out.byteOffset,
-        luma.byteOffset,
-        w,
-        r0,
-        r1,
-        0,
-        weights.byteOffset,
-        count,
       );
     },
     normal(state, src, out, sigma, ki, wi, rejects, bits) {
