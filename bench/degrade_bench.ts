@@ -5,15 +5,22 @@
  * numpy FFT) served by a /usr/bin/python3 child on the same image and
  * parameters. Runs alternate (ours, reference, ours, ...) so both see the
  * same machine load; each side reports the median of `--runs` runs after
- * a warm-up (up to 3 runs, at most about a second). Prints a Markdown table id | ours ms | ref ms | ratio
- * (ours / ref; target <= 0.5) | ratio of the fastest runs (less sensitive
- * to a busy machine).
+ * a warm-up (up to 3 runs, at most about a second). Prints a Markdown
+ * table id | ours ms | ref ms | ratio (ours / ref; target <= 0.5) | ratio
+ * of the fastest runs (less sensitive to a busy machine) | the median
+ * minor page faults per run on each side (Linux; "—" elsewhere).
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
  *
- * The task passes `--v8-flags=--expose-gc` so each of our runs starts from
- * a collected heap (garbage from the previous operator is not billed to
- * the next one); the Python side frees memory by reference counting.
+ * The task passes `--v8-flags=--expose-gc,--single-threaded-gc` so each of
+ * our runs starts from a collected heap whose freed memory is back with
+ * the allocator: garbage from the previous run is not billed to the next
+ * one, as on the Python side, where reference counting frees each array at
+ * once. (With V8's default concurrent GC the previous output is often
+ * still being freed on a helper thread when the next run starts; the new
+ * 3 MB output then lands on fresh pages, and on this VM each 4 KiB page
+ * fault costs about 2.5 µs, about 2 ms per output: the faults column
+ * shows when that happens.)
  *
  * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the Python
  * child's environment only (they slow numpy down on this machine), and the
@@ -85,6 +92,16 @@ function testImage(size: number): FloatImage {
     }
   }
   return { width: size, height: size, channels: 3, data };
+}
+
+/** Minor page faults of this process so far (Linux), NaN elsewhere. */
+function minorFaults(): number {
+  try {
+    const stat = Deno.readTextFileSync("/proc/self/stat");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[7]);
+  } catch {
+    return NaN;
+  }
 }
 
 /** Start every timed run from a collected heap when `--expose-gc` is on. */
@@ -168,31 +185,40 @@ try {
   const ours: Record<string, number> = {}, ref: Record<string, number> = {};
   const oursMin: Record<string, number> = {},
     refMin: Record<string, number> = {};
+  const oursFaults: Record<string, number> = {},
+    refFaults: Record<string, number> = {};
   const bar = progress("bench:degrade", ids.length * runs);
   for (const id of ids) {
     const op = operators.get(id)!;
     const mine: number[] = [], theirs: number[] = [];
+    const myFaults: number[] = [], theirFaults: number[] = [];
     // Warm-up: up to 3 untimed pairs, fewer for slow operators (< 1 s).
     let warm = 0;
     for (let r = 0; mine.length < runs; r++) {
       collectGarbage();
+      const f0 = minorFaults();
       const t0 = performance.now();
       await op.apply(image, params[id]);
       const t = performance.now() - t0;
+      const faults = minorFaults() - f0;
       await writer.write(new TextEncoder().encode(`${id}\n`));
-      const answer = Number(await readLine());
+      const [answer, theirFault] = (await readLine()).split(" ").map(Number);
       if (r < 3 && warm < 1000) {
         warm += t + answer;
         continue;
       }
       mine.push(t);
       theirs.push(answer);
+      myFaults.push(faults);
+      theirFaults.push(theirFault ?? NaN);
       bar.tick();
     }
     ours[id] = median(mine);
     ref[id] = median(theirs);
     oursMin[id] = Math.min(...mine);
     refMin[id] = Math.min(...theirs);
+    oursFaults[id] = median(myFaults);
+    refFaults[id] = median(theirFaults);
   }
   bar.done();
   await writer.close();
@@ -201,10 +227,11 @@ try {
   const lines = [
     `L2 on a ${size}x${size} RGB image, median of ${runs} alternating runs (after a warm-up)`,
     "",
-    "| id | ours ms | ref ms | ratio | ratio of minima |",
-    "|---|---:|---:|---:|---:|",
+    "| id | ours ms | ref ms | ratio | ratio of minima | page faults (ours / ref) |",
+    "|---|---:|---:|---:|---:|---:|",
   ];
   const fmt = (v: number) => Number.isFinite(v) ? v.toFixed(2) : "—";
+  const count = (v: number) => Number.isFinite(v) ? String(Math.round(v)) : "—";
   for (const id of ids) {
     const ratio = ours[id] / ref[id], minRatio = oursMin[id] / refMin[id];
     lines.push(
@@ -212,7 +239,7 @@ try {
         Number.isFinite(ref[id]) ? ref[id].toFixed(1) : "—"
       } | ${fmt(ratio)}${ratio > 0.5 ? " (above 0.5)" : ""} | ${
         fmt(minRatio)
-      } |`,
+      } | ${count(oursFaults[id])} / ${count(refFaults[id])} |`,
     );
   }
   console.log(lines.join("\n"));

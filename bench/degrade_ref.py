@@ -4,7 +4,8 @@ Reads a planar float32 RGB image (3 x H x W) and a JSON file of the L2
 parameters our operators drew, then serves timing requests: for each line
 "<id>" on stdin it runs the closest SciPy / scikit-image / numpy
 implementation of that degradation once and answers one line with the
-milliseconds taken (or "nan" for an id it does not know). The benchmark
+milliseconds taken and the minor page faults the run caused (or "nan" for
+an id it does not know). The benchmark
 interleaves these runs with its own, so both see the same machine load.
 Used only by the benchmark, never by the library.
 
@@ -12,6 +13,7 @@ Used only by the benchmark, never by the library.
 """
 
 import json
+import resource
 import sys
 import time
 
@@ -218,6 +220,9 @@ for line in sys.stdin:
     if id_ not in REFS or id_ not in PARAMS:
         print("nan", flush=True)
         continue
+    f0 = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     t0 = time.perf_counter()
     REFS[id_](IMG, PARAMS[id_])
-    print(f"{(time.perf_counter() - t0) * 1000:.3f}", flush=True)
+    t = (time.perf_counter() - t0) * 1000
+    faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt - f0
+    print(f"{t:.3f} {faults}", flush=True)

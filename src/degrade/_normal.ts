@@ -14,7 +14,10 @@
 
 import { createPrng } from "../random/prng.ts";
 import { type SimdArena, simdArena } from "./_simd.ts";
-import { CHUNK, CHUNK_BYTES, chunkFor } from "./_chunk.ts";
+import { chunkFor } from "./_chunk.ts";
+
+/** Samples per block: part of what fixes the bytes for a seed. */
+const BLOCK = 4096;
 
 /** Start of the tail (the right edge of the bottom layer) for 256 layers. */
 const R = 3.6541528853610088;
@@ -203,12 +206,12 @@ export function addClippedNormal(
   seed: number,
 ): Float32Array {
   const out = new Float32Array(src.length), state = seedState(seed);
-  const chunk = CHUNK, rejects = new Int32Array(2 * chunk);
+  const chunk = BLOCK, rejects = new Int32Array(2 * chunk);
   // The same loop in WebAssembly when available (same operations, same
   // bits), block by block through the module's memory; the rejected first
   // tries are finished here, in order, as below.
   const arena = simdArena(
-    2 * CHUNK_BYTES + 4 * (3 * chunk + 4 + 256) + 8 * 512 + 16 * 6,
+    2 * (4 * BLOCK + 4096) + 4 * (3 * chunk + 4 + 256) + 8 * 512 + 16 * 6,
     0,
   );
   if (arena) {
@@ -218,7 +221,8 @@ export function addClippedNormal(
     ki.set(KI);
     wi.set(WI);
     for (let i = 0; i < 256; i++) wi[256 + i] = -WI[i];
-    const inp = chunkFor(arena, src), res = chunkFor(arena, out);
+    const inp = chunkFor(arena, src, BLOCK);
+    const res = chunkFor(arena, out, BLOCK);
     for (let from = 0; from < src.length; from += chunk) {
       const m = Math.min(chunk, src.length - from);
       const a = m === chunk ? inp : inp.subarray(0, m);
