@@ -3,7 +3,8 @@
  * degrades one image (IN a file) or every image of a folder (IN and OUT
  * folders; progress on stderr and a manifest.csv in OUT). Each output gets
  * `<out>.json` with the parameters drawn. `--list` prints the ids with
- * their categories, modalities and parameters (units and ranges).
+ * their categories, modalities, parameters (units and ranges) and what L1
+ * and L2 draw.
  * Errors: exit code 2 with a one-paragraph message.
  *
  * @module
@@ -19,6 +20,7 @@ import {
   deriveSeed,
 } from "../degrade/files.ts";
 import { formatOf } from "../degrade/image_io.ts";
+import { createPrng } from "../random/prng.ts";
 import {
   CATEGORY_NAMES,
   DEGRADATION_INFO,
@@ -32,7 +34,9 @@ const USAGE =
 const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
 
 /**
- * The text `--list` prints: every id with category, modality and parameters.
+ * The text `--list` prints: every id with category, modality, parameters,
+ * and the parameters L1 and L2 draw for a 512×512 image with seed 0 (marked
+ * "varies with the seed" when seed 1 draws different ones).
  *
  * @returns Multi-line text.
  *
@@ -58,8 +62,32 @@ export function listText(): string {
         `    ${p.name} in [${p.min}, ${p.max}] ${p.unit}: ${p.description}`,
       );
     }
+    for (const level of [1, 2] as const) {
+      const drawn = d.sample(createPrng(0), level, LIST_SIZE);
+      const again = d.sample(createPrng(1), level, LIST_SIZE);
+      const varies = JSON.stringify(drawn) !== JSON.stringify(again);
+      out.push(
+        `    L${level}${varies ? " (varies with the seed; seed 0)" : ""}: ${
+          compactParams(drawn)
+        }`,
+      );
+    }
   }
   return out.join("\n");
+}
+
+/** The image size `--list` draws its example parameters for. */
+const LIST_SIZE = { width: 512, height: 512 };
+
+/** `name=value` pairs, numbers to at most 4 significant digits. */
+function compactParams(params: Record<string, unknown>): string {
+  return Object.entries(params).map(([k, v]) =>
+    `${k}=${
+      typeof v === "number" && !Number.isInteger(v)
+        ? String(Number(v.toPrecision(4)))
+        : JSON.stringify(v)
+    }`
+  ).join(" ");
 }
 
 function csvCell(value: string): string {

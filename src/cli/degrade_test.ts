@@ -111,6 +111,10 @@ Deno.test("degrade --list names ids, modalities and parameter ranges; manifest q
   );
   assert.match(text, /sigma in \[0, 100\] pixels/);
   assert.match(text, /bubble_artifact .*modality: Histopathology/);
+  // What each level draws: fixed presets, and seeded draws marked as such.
+  assert.match(text, /\n {4}L2: offset=-0\.4431\n/);
+  assert.match(text, /\n {4}L1 \(varies with the seed; seed 0\): angle=/);
+  assert.equal(text.match(/\n {4}L[12]\b/g)?.length, 2 * 19);
   const csv = manifestCsv([{
     input: "a,b.png",
     output: "o.png",
