@@ -1,10 +1,14 @@
 /**
  * Exact discrete Fourier transforms of any length, in one and two
  * dimensions, with numpy's conventions (`numpy.fft.fft`, `ifft` scaled by
- * 1/n, `fftshift`, `ifftshift`). Power-of-two lengths go straight to the
- * radix-4 code of the npm package fft.js; other lengths use Bluestein's
- * chirp-z algorithm on top of it, so a k-space mask always maps to the
- * image's own frequency grid (no zero padding of the image).
+ * 1/n, `fftshift`, `ifftshift`). Power-of-two lengths go to the
+ * WebAssembly SIMD kernel of `_fft_wasm.ts` (radix-4 Stockham, float64),
+ * or, where WebAssembly SIMD is missing or turned off, to the radix-4 code
+ * of the npm package fft.js; other lengths use Bluestein's chirp-z
+ * algorithm on top of either, so a k-space mask always maps to the image's
+ * own frequency grid (no zero padding of the image). {@linkcode complexRows}
+ * transforms many rows in one call (one call into the kernel, no
+ * per-row copies).
  *
  * Private to the degradation engine.
  *
@@ -12,39 +16,75 @@
  */
 
 import FFT from "fft.js";
+import { fftSimdEnabled, type FftWasmRows, fftWasmRows } from "./_fft_wasm.ts";
 
-/** A transform of one fixed length, working in place on split arrays. */
+/**
+ * A transform of one fixed length n on interleaved values (re, im) in
+ * place: `z[offset + 2k]`, `z[offset + 2k + 1]` for k < n; the inverse is
+ * scaled by 1/n.
+ */
 interface Plan {
-  forward(re: Float64Array, im: Float64Array): void;
+  run(z: Float64Array, offset: number, inverse: boolean): void;
+}
+
+/** A power-of-two transform on a buffer of its own (Bluestein's inner FFT). */
+interface Inner {
+  /** 2m values to fill, transform, and read. */
+  buffer(): Float64Array;
+  forward(): void;
+  inverse(): void;
 }
 
 function isPowerOfTwo(n: number): boolean {
   return n >= 2 && (n & (n - 1)) === 0;
 }
 
-function radix2Plan(n: number): Plan {
+function fftJsPlan(n: number): Plan {
   const fft = new FFT(n);
-  const input = new Float64Array(2 * n);
-  const output = new Float64Array(2 * n);
+  const out = new Float64Array(2 * n);
   return {
-    forward(re, im) {
-      for (let k = 0; k < n; k++) {
-        input[2 * k] = re[k];
-        input[2 * k + 1] = im[k];
-      }
-      fft.transform(output, input);
-      for (let k = 0; k < n; k++) {
-        re[k] = output[2 * k];
-        im[k] = output[2 * k + 1];
-      }
+    run(z, offset, inverse) {
+      const row = z.subarray(offset, offset + 2 * n);
+      if (inverse) fft.inverseTransform(out, row);
+      else fft.transform(out, row);
+      row.set(out);
     },
   };
 }
 
-function bluesteinPlan(n: number): Plan {
+function fftJsInner(m: number): Inner {
+  const fft = new FFT(m);
+  const data = new Float64Array(2 * m), out = new Float64Array(2 * m);
+  return {
+    buffer: () => data,
+    forward() {
+      fft.transform(out, data);
+      data.set(out);
+    },
+    inverse() {
+      fft.inverseTransform(out, data);
+      data.set(out);
+    },
+  };
+}
+
+function wasmInner(m: number): Inner {
+  let rows: FftWasmRows;
+  return {
+    buffer() {
+      // Take the kernel's memory again: another transform may have used it.
+      rows = fftWasmRows(m, 1)!;
+      return rows.data;
+    },
+    forward: () => rows.forward(),
+    inverse: () => rows.inverse(),
+  };
+}
+
+function bluesteinPlan(n: number, innerFor: (m: number) => Inner): Plan {
   let m = 2;
   while (m < 2 * n - 1) m *= 2;
-  const fft = new FFT(m);
+  const inner = innerFor(m);
   // Chirp w_k = exp(-i pi k^2 / n); k^2 is reduced mod 2n for precision.
   const wRe = new Float64Array(n), wIm = new Float64Array(n);
   for (let k = 0; k < n; k++) {
@@ -52,7 +92,8 @@ function bluesteinPlan(n: number): Plan {
     wRe[k] = Math.cos(angle);
     wIm[k] = -Math.sin(angle);
   }
-  const b = new Float64Array(2 * m);
+  const b = inner.buffer();
+  b.fill(0);
   for (let k = 0; k < n; k++) {
     b[2 * k] = wRe[k];
     b[2 * k + 1] = -wIm[k];
@@ -61,52 +102,144 @@ function bluesteinPlan(n: number): Plan {
       b[2 * (m - k) + 1] = -wIm[k];
     }
   }
-  const bHat = new Float64Array(2 * m);
-  fft.transform(bHat, b);
-  const a = new Float64Array(2 * m);
-  const aHat = new Float64Array(2 * m);
+  inner.forward();
+  const bHat = b.slice();
   return {
-    forward(re, im) {
+    // The inverse is conj(forward(conj(x))) / n.
+    run(z, offset, inverse) {
+      const sign = inverse ? -1 : 1;
+      const a = inner.buffer();
       a.fill(0);
-      for (let k = 0; k < n; k++) {
-        a[2 * k] = re[k] * wRe[k] - im[k] * wIm[k];
-        a[2 * k + 1] = re[k] * wIm[k] + im[k] * wRe[k];
+      for (let k = 0, i = offset; k < n; k++, i += 2) {
+        const re = z[i], im = sign * z[i + 1];
+        a[2 * k] = re * wRe[k] - im * wIm[k];
+        a[2 * k + 1] = re * wIm[k] + im * wRe[k];
       }
-      fft.transform(aHat, a);
+      inner.forward();
       for (let k = 0; k < m; k++) {
-        const xr = aHat[2 * k], xi = aHat[2 * k + 1];
+        const xr = a[2 * k], xi = a[2 * k + 1];
         const yr = bHat[2 * k], yi = bHat[2 * k + 1];
-        aHat[2 * k] = xr * yr - xi * yi;
-        aHat[2 * k + 1] = xr * yi + xi * yr;
+        a[2 * k] = xr * yr - xi * yi;
+        a[2 * k + 1] = xr * yi + xi * yr;
       }
-      fft.inverseTransform(a, aHat);
-      for (let k = 0; k < n; k++) {
+      inner.inverse();
+      const scale = inverse ? 1 / n : 1;
+      for (let k = 0, i = offset; k < n; k++, i += 2) {
         const cr = a[2 * k], ci = a[2 * k + 1];
-        re[k] = cr * wRe[k] - ci * wIm[k];
-        im[k] = cr * wIm[k] + ci * wRe[k];
+        if (inverse) {
+          z[i] = (cr * wRe[k] - ci * wIm[k]) * scale;
+          z[i + 1] = -(cr * wIm[k] + ci * wRe[k]) * scale;
+        } else {
+          z[i] = cr * wRe[k] - ci * wIm[k];
+          z[i + 1] = cr * wIm[k] + ci * wRe[k];
+        }
       }
     },
   };
 }
 
-const plans = new Map<number, Plan>();
+/** fft.js plans, and plans whose inner transforms use the SIMD kernel. */
+const jsPlans = new Map<number, Plan>();
+const wasmPlans = new Map<number, Plan>();
+const IDENTITY: Plan = { run() {} };
 
-function planFor(n: number): Plan {
+function checkLength(n: number): void {
   if (!Number.isInteger(n) || n < 1) {
     throw new RangeError(
       `Cannot transform a length of ${n}: expected a positive integer`,
     );
   }
+}
+
+/** The JavaScript-side plan for n (not used for powers of two with SIMD). */
+function planFor(n: number): Plan {
+  if (n === 1) return IDENTITY;
+  const simd = fftSimdEnabled();
+  const plans = simd ? wasmPlans : jsPlans;
   let plan = plans.get(n);
   if (!plan) {
-    plan = n === 1
-      ? { forward() {} }
-      : isPowerOfTwo(n)
-      ? radix2Plan(n)
-      : bluesteinPlan(n);
+    plan = isPowerOfTwo(n)
+      ? fftJsPlan(n)
+      : bluesteinPlan(n, simd ? wasmInner : fftJsInner);
     plans.set(n, plan);
   }
   return plan;
+}
+
+/**
+ * `rows` rows of `n` complex values, interleaved, transformed in place,
+ * all rows in one call: see {@linkcode complexRows}.
+ */
+export interface ComplexRows {
+  /** Values per row. */
+  readonly n: number;
+  /** Number of rows. */
+  readonly rows: number;
+  /**
+   * The `rows · n` complex values: value k of row r at `[2(r·n + k)]` (re)
+   * and `[2(r·n + k) + 1]` (im). Not zeroed: write every value. For a
+   * power of two n this is a view on the WebAssembly kernel's memory,
+   * valid until the next transform by this module (any of its functions).
+   */
+  readonly data: Float64Array;
+  /** Forward DFT of every row (as `numpy.fft.fft` along the last axis). */
+  forward(): void;
+  /** Inverse DFT of every row, scaled by 1/n (as `numpy.fft.ifft`). */
+  inverse(): void;
+}
+
+/**
+ * Take `rows` rows of `n` complex values to transform in place, all rows
+ * in one call (into the WebAssembly kernel when n is a power of two and
+ * WebAssembly SIMD is available, otherwise row by row with fft.js or
+ * Bluestein). Fill `data`, then call `forward()` / `inverse()` as often as
+ * needed; `data` holds the result. Calling any other transform of this
+ * module in between invalidates the rows (their transforms then throw).
+ *
+ * @param n Values per row (any positive integer).
+ * @param rows Number of rows.
+ * @returns The rows.
+ *
+ * @example Usage
+ * ```ts
+ * import { complexRows } from "./_fft.ts";
+ * const z = complexRows(3, 2);
+ * z.data.set([1, 0, 2, 0, 3, 0, 1, 1, 1, 1, 1, 1]);
+ * z.forward();
+ * console.assert(Math.abs(z.data[0] - 6) < 1e-12 && Math.abs(z.data[7] - 3) < 1e-12);
+ * z.inverse();
+ * console.assert(Math.abs(z.data[4] - 3) < 1e-12);
+ * ```
+ */
+export function complexRows(n: number, rows: number): ComplexRows {
+  checkLength(n);
+  if (!Number.isInteger(rows) || rows < 0) {
+    throw new RangeError(
+      `Cannot transform ${rows} rows: expected a non-negative integer`,
+    );
+  }
+  const wasm = fftWasmRows(n, rows);
+  if (wasm) {
+    return {
+      n,
+      rows,
+      data: wasm.data,
+      forward: wasm.forward,
+      inverse: wasm.inverse,
+    };
+  }
+  const data = new Float64Array(2 * n * rows);
+  const plan = planFor(n);
+  const run = (inverse: boolean) => {
+    for (let r = 0; r < rows; r++) plan.run(data, 2 * n * r, inverse);
+  };
+  return {
+    n,
+    rows,
+    data,
+    forward: () => run(false),
+    inverse: () => run(true),
+  };
 }
 
 function checkPair(re: Float64Array, im: Float64Array, n: number): void {
@@ -114,6 +247,25 @@ function checkPair(re: Float64Array, im: Float64Array, n: number): void {
     throw new RangeError(
       `Cannot transform arrays of lengths ${re.length} and ${im.length}: expected both to be ${n}`,
     );
+  }
+}
+
+function transform1(re: Float64Array, im: Float64Array, inverse: boolean) {
+  const n = re.length;
+  checkLength(n);
+  checkPair(re, im, n);
+  if (n === 1) return;
+  const rows = complexRows(n, 1);
+  const z = rows.data;
+  for (let k = 0; k < n; k++) {
+    z[2 * k] = re[k];
+    z[2 * k + 1] = im[k];
+  }
+  if (inverse) rows.inverse();
+  else rows.forward();
+  for (let k = 0; k < n; k++) {
+    re[k] = z[2 * k];
+    im[k] = z[2 * k + 1];
   }
 }
 
@@ -132,8 +284,7 @@ function checkPair(re: Float64Array, im: Float64Array, n: number): void {
  * ```
  */
 export function fft(re: Float64Array, im: Float64Array): void {
-  checkPair(re, im, re.length);
-  planFor(re.length).forward(re, im);
+  transform1(re, im, false);
 }
 
 /**
@@ -152,14 +303,7 @@ export function fft(re: Float64Array, im: Float64Array): void {
  * ```
  */
 export function ifft(re: Float64Array, im: Float64Array): void {
-  const n = re.length;
-  checkPair(re, im, n);
-  for (let k = 0; k < n; k++) im[k] = -im[k];
-  planFor(n).forward(re, im);
-  for (let k = 0; k < n; k++) {
-    re[k] /= n;
-    im[k] = -im[k] / n;
-  }
+  transform1(re, im, true);
 }
 
 function transform2(
@@ -170,26 +314,32 @@ function transform2(
   inverse: boolean,
 ): void {
   checkPair(re, im, width * height);
-  const one = inverse ? ifft : fft;
-  const rowRe = new Float64Array(width), rowIm = new Float64Array(width);
-  for (let y = 0; y < height; y++) {
-    const o = y * width;
-    rowRe.set(re.subarray(o, o + width));
-    rowIm.set(im.subarray(o, o + width));
-    one(rowRe, rowIm);
-    re.set(rowRe, o);
-    im.set(rowIm, o);
+  const byRow = complexRows(width, height);
+  let z = byRow.data;
+  for (let i = 0; i < width * height; i++) {
+    z[2 * i] = re[i];
+    z[2 * i + 1] = im[i];
   }
-  const colRe = new Float64Array(height), colIm = new Float64Array(height);
-  for (let x = 0; x < width; x++) {
-    for (let y = 0, i = x; y < height; y++, i += width) {
-      colRe[y] = re[i];
-      colIm[y] = im[i];
+  if (inverse) byRow.inverse();
+  else byRow.forward();
+  for (let i = 0; i < width * height; i++) {
+    re[i] = z[2 * i];
+    im[i] = z[2 * i + 1];
+  }
+  const byColumn = complexRows(height, width);
+  z = byColumn.data;
+  for (let x = 0, o = 0; x < width; x++) {
+    for (let y = 0, i = x; y < height; y++, i += width, o += 2) {
+      z[o] = re[i];
+      z[o + 1] = im[i];
     }
-    one(colRe, colIm);
-    for (let y = 0, i = x; y < height; y++, i += width) {
-      re[i] = colRe[y];
-      im[i] = colIm[y];
+  }
+  if (inverse) byColumn.inverse();
+  else byColumn.forward();
+  for (let x = 0, o = 0; x < width; x++) {
+    for (let y = 0, i = x; y < height; y++, i += width, o += 2) {
+      re[i] = z[o];
+      im[i] = z[o + 1];
     }
   }
 }

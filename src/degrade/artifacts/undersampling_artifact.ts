@@ -19,7 +19,7 @@
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { createPrng } from "../../random/prng.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
-import { fft, ifft } from "../_fft.ts";
+import { complexRows } from "../_fft.ts";
 import { fromLuma, lumaPlane } from "../_luma.ts";
 
 /** Parameters of {@linkcode undersamplingArtifact}. */
@@ -111,6 +111,60 @@ export function undersamplingMask(
   return mask;
 }
 
+/** Complex row p of z = luma rows 2p + i·(2p + 1) (0 past the last row). */
+function packRows(
+  z: Float64Array,
+  luma: Float64Array,
+  p: number,
+  w: number,
+  h: number,
+): void {
+  const o = 2 * p * w, a = 2 * p * w, b = a + w;
+  if (2 * p + 1 < h) {
+    for (let k = 0; k < w; k++) {
+      z[o + 2 * k] = luma[a + k];
+      z[o + 2 * k + 1] = luma[b + k];
+    }
+  } else {
+    for (let k = 0; k < w; k++) {
+      z[o + 2 * k] = luma[a + k];
+      z[o + 2 * k + 1] = 0;
+    }
+  }
+}
+
+/** Multiply complex row p of z by the real gain. */
+function applyGain(
+  z: Float64Array,
+  gain: Float64Array,
+  p: number,
+  w: number,
+): void {
+  for (let k = 0, i = 2 * p * w; k < w; k++, i += 2) {
+    z[i] *= gain[k];
+    z[i + 1] *= gain[k];
+  }
+}
+
+/** Luma rows 2p and 2p + 1 = real and imaginary parts of complex row p. */
+function unpackRows(
+  z: Float64Array,
+  luma: Float64Array,
+  p: number,
+  w: number,
+  h: number,
+): void {
+  const o = 2 * p * w, a = 2 * p * w, b = a + w;
+  if (2 * p + 1 < h) {
+    for (let k = 0; k < w; k++) {
+      luma[a + k] = z[o + 2 * k];
+      luma[b + k] = z[o + 2 * k + 1];
+    }
+  } else {
+    for (let k = 0; k < w; k++) luma[a + k] = z[o + 2 * k];
+  }
+}
+
 /**
  * Undersampling operator.
  *
@@ -154,23 +208,17 @@ export const undersamplingArtifact: Degrader<UndersamplingParams> = {
     for (let j = 0; j < w; j++) mask[(j - (w >> 1) + w) % w] = shifted[j];
     const gain = new Float64Array(w);
     for (let k = 0; k < w; k++) gain[k] = (mask[k] + mask[(w - k) % w]) / 2;
-    // The mask depends on k_x only, so the k_y transforms cancel: filter rows.
+    // The mask depends on k_x only, so the k_y transforms cancel: filter
+    // rows, all row pairs in one batch.
     const luma = lumaPlane(image);
-    const re = new Float64Array(w), im = new Float64Array(w);
-    for (let r = 0; r < h; r += 2) {
-      const pair = r + 1 < h;
-      re.set(luma.subarray(r * w, (r + 1) * w));
-      if (pair) im.set(luma.subarray((r + 1) * w, (r + 2) * w));
-      else im.fill(0);
-      fft(re, im);
-      for (let k = 0; k < w; k++) {
-        re[k] *= gain[k];
-        im[k] *= gain[k];
-      }
-      ifft(re, im);
-      luma.set(re, r * w);
-      if (pair) luma.set(im, (r + 1) * w);
-    }
+    const pairs = (h + 1) >> 1;
+    const rows = complexRows(w, pairs);
+    const z = rows.data;
+    for (let p = 0; p < pairs; p++) packRows(z, luma, p, w, h);
+    rows.forward();
+    for (let p = 0; p < pairs; p++) applyGain(z, gain, p, w);
+    rows.inverse();
+    for (let p = 0; p < pairs; p++) unpackRows(z, luma, p, w, h);
     return Promise.resolve(fromLuma(image, luma));
   },
 };

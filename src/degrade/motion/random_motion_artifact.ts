@@ -18,7 +18,7 @@
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { createPrng } from "../../random/prng.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
-import { fft, ifft } from "../_fft.ts";
+import { complexRows } from "../_fft.ts";
 import { fromLuma, lumaPlane } from "../_luma.ts";
 
 /** Parameters of {@linkcode randomMotionArtifact}. */
@@ -152,14 +152,15 @@ function sampleAt(
   return v;
 }
 
-/** Rigid warp with bilinear sampling and zero outside, returned column-major. */
+/** Rigid warp with bilinear sampling and zero outside, into `out` column-major. */
 function moved(
   plane: Float64Array,
   w: number,
   h: number,
   pose: MotionPose,
+  out: Float64Array,
 ): Float64Array {
-  const out = new Float64Array(w * h);
+  out.fill(0);
   const phi = (pose.degrees * Math.PI) / 180;
   const cos = Math.cos(phi), sin = Math.sin(phi);
   const cx = (w - 1) / 2, cy = (h - 1) / 2;
@@ -185,6 +186,99 @@ function moved(
     }
   }
   return out;
+}
+
+/** Complex row p of z = columns 2p + i·(2p + 1) of a column-major plane. */
+function packColumns(
+  z: Float64Array,
+  plane: Float64Array,
+  p: number,
+  w: number,
+  h: number,
+): void {
+  const o = 2 * p * h, a = 2 * p * h, b = a + h;
+  if (2 * p + 1 < w) {
+    for (let y = 0; y < h; y++) {
+      z[o + 2 * y] = plane[a + y];
+      z[o + 2 * y + 1] = plane[b + y];
+    }
+  } else {
+    for (let y = 0; y < h; y++) {
+      z[o + 2 * y] = plane[a + y];
+      z[o + 2 * y + 1] = 0;
+    }
+  }
+}
+
+/**
+ * From the spectrum Z of columns c = 2p, c + 1 packed as c + i·(c + 1),
+ * the spectra of both columns at the k-space rows [from, to) (fftshift
+ * order) into acc (column-major): A_m = (Z_m + conj Z_{−m}) / 2,
+ * B_m = (Z_m − conj Z_{−m}) / (2i).
+ */
+function keepBand(
+  z: Float64Array,
+  accRe: Float64Array,
+  accIm: Float64Array,
+  p: number,
+  w: number,
+  h: number,
+  from: number,
+  to: number,
+): void {
+  const c = 2 * p, pair = c + 1 < w, o = 2 * p * h, half = h >> 1;
+  for (let j = from; j < to; j++) {
+    const m = (j - half + h) % h, mm = (h - m) % h;
+    const re = z[o + 2 * m], im = z[o + 2 * m + 1];
+    const reM = z[o + 2 * mm], imM = z[o + 2 * mm + 1];
+    accRe[c * h + m] = (re + reM) / 2;
+    accIm[c * h + m] = (im - imM) / 2;
+    if (pair) {
+      accRe[(c + 1) * h + m] = (im + imM) / 2;
+      accIm[(c + 1) * h + m] = (reM - re) / 2;
+    }
+  }
+}
+
+/** Complex row p of z = H1 + i·H2, the Hermitian parts of columns 2p, 2p + 1. */
+function packHermitian(
+  z: Float64Array,
+  accRe: Float64Array,
+  accIm: Float64Array,
+  p: number,
+  w: number,
+  h: number,
+): void {
+  const c = 2 * p, pair = c + 1 < w, o1 = c * h, o2 = (c + 1) * h;
+  const o = 2 * p * h;
+  for (let m = 0; m < h; m++) {
+    const mm = (h - m) % h;
+    const h1r = (accRe[o1 + m] + accRe[o1 + mm]) / 2;
+    const h1i = (accIm[o1 + m] - accIm[o1 + mm]) / 2;
+    const h2r = pair ? (accRe[o2 + m] + accRe[o2 + mm]) / 2 : 0;
+    const h2i = pair ? (accIm[o2 + m] - accIm[o2 + mm]) / 2 : 0;
+    z[o + 2 * m] = h1r - h2i;
+    z[o + 2 * m + 1] = h1i + h2r;
+  }
+}
+
+/** Columns 2p, 2p + 1 of the row-major out = re, im of complex row p. */
+function unpackColumns(
+  z: Float64Array,
+  out: Float64Array,
+  p: number,
+  w: number,
+  h: number,
+): void {
+  const c = 2 * p, o = 2 * p * h;
+  if (c + 1 < w) {
+    for (let y = 0; y < h; y++) {
+      out[y * w + c] = z[o + 2 * y];
+      out[y * w + c + 1] = z[o + 2 * y + 1];
+    }
+  } else {
+    for (let y = 0; y < h; y++) out[y * w + c] = z[o + 2 * y];
+  }
 }
 
 /**
@@ -225,52 +319,29 @@ export const randomMotionArtifact: Degrader<RandomMotionParams> = {
     const { poses, edges } = motionPoses(params, h);
     // Rows of k-space depend on k_y only, so per column: FFT along y, pick
     // the band of each pose, inverse FFT along y (the k_x transforms cancel).
+    // Two real columns per complex FFT ({@link keepBand}), all column
+    // pairs in one batch.
     const accRe = new Float64Array(w * h), accIm = new Float64Array(w * h);
-    const re = new Float64Array(h), im = new Float64Array(h);
-    const half = h >> 1;
+    const pairs = (w + 1) >> 1;
+    const rows = complexRows(h, pairs);
+    const z = rows.data;
+    const copy = new Float64Array(w * h);
     for (let k = 0; k < poses.length; k++) {
       if (edges[k] === edges[k + 1]) continue;
-      const copy = moved(luma, w, h, poses[k]);
-      // Two real columns a, b per complex FFT of z = a + i·b:
-      // A_m = (Z_m + conj Z_{−m}) / 2, B_m = (Z_m − conj Z_{−m}) / (2i).
-      for (let c = 0; c < w; c += 2) {
-        const pair = c + 1 < w;
-        re.set(copy.subarray(c * h, (c + 1) * h));
-        if (pair) im.set(copy.subarray((c + 1) * h, (c + 2) * h));
-        else im.fill(0);
-        fft(re, im);
-        for (let j = edges[k]; j < edges[k + 1]; j++) {
-          const m = (j - half + h) % h, mm = (h - m) % h;
-          accRe[c * h + m] = (re[m] + re[mm]) / 2;
-          accIm[c * h + m] = (im[m] - im[mm]) / 2;
-          if (pair) {
-            accRe[(c + 1) * h + m] = (im[m] + im[mm]) / 2;
-            accIm[(c + 1) * h + m] = (re[mm] - re[m]) / 2;
-          }
-        }
+      moved(luma, w, h, poses[k], copy);
+      for (let p = 0; p < pairs; p++) packColumns(z, copy, p, w, h);
+      rows.forward();
+      for (let p = 0; p < pairs; p++) {
+        keepBand(z, accRe, accIm, p, w, h, edges[k], edges[k + 1]);
       }
     }
     // The real part of a column's inverse FFT is the inverse of the
     // Hermitian part H_m = (X_m + conj X_{−m}) / 2 of its spectrum; two
     // Hermitian spectra H1 + i·H2 invert to the two real columns at once.
+    for (let p = 0; p < pairs; p++) packHermitian(z, accRe, accIm, p, w, h);
+    rows.inverse();
     const out = new Float64Array(w * h);
-    for (let c = 0; c < w; c += 2) {
-      const pair = c + 1 < w, o1 = c * h, o2 = (c + 1) * h;
-      for (let m = 0; m < h; m++) {
-        const mm = (h - m) % h;
-        const h1r = (accRe[o1 + m] + accRe[o1 + mm]) / 2;
-        const h1i = (accIm[o1 + m] - accIm[o1 + mm]) / 2;
-        const h2r = pair ? (accRe[o2 + m] + accRe[o2 + mm]) / 2 : 0;
-        const h2i = pair ? (accIm[o2 + m] - accIm[o2 + mm]) / 2 : 0;
-        re[m] = h1r - h2i;
-        im[m] = h1i + h2r;
-      }
-      ifft(re, im);
-      for (let y = 0; y < h; y++) {
-        out[y * w + c] = re[y];
-        if (pair) out[y * w + c + 1] = im[y];
-      }
-    }
+    for (let p = 0; p < pairs; p++) unpackColumns(z, out, p, w, h);
     return Promise.resolve(fromLuma(image, out));
   },
 };
