@@ -17,7 +17,11 @@ import { createPrng, type Prng } from "../random/prng.ts";
 import { loadItems } from "../results/load_results.ts";
 import { ITEM_COLUMNS } from "../results/rows.ts";
 import { writeTable } from "../results/write_table.ts";
-import { readImage, writeImage } from "../degrade/image_io.ts";
+import {
+  outputBitDepth,
+  readImageFile,
+  writeImage,
+} from "../degrade/image_io.ts";
 import { degrade, DEGRADERS } from "../degrade/registry.ts";
 import { deriveSeed } from "../degrade/files.ts";
 
@@ -173,13 +177,16 @@ export async function buildBenchmark(
     const pool = degradationsFor(modality).filter((d) => DEGRADERS[d]);
     const k = 1 + prng.int(Math.min(maxPer, pool.length));
     const chosen: Degradation[] = choose(prng, pool, k);
-    const image = await readImage(src);
+    // 16-bit sources give 16-bit PNGs.
+    const { image, bitDepth } = await readImageFile(src);
     for (const id of chosen) {
       const opSeed = deriveSeed(seed, `${qid}\u0000${id}`);
       for (const level of [1, 2] as const) {
         const result = await degrade(image, id, level, opSeed);
         const rel = `images/${folder}/${id}_L${level}.png`;
-        await writeImage(join(options.out, rel), result.image);
+        await writeImage(join(options.out, rel), result.image, {
+          bitDepth: outputBitDepth("png", bitDepth),
+        });
         const record = {
           input: images[i],
           id,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { buildBenchmark } from "./build_benchmark.ts";
 import { loadResults } from "../results/load_results.ts";
+import { readImage, readImageFile, writeImage } from "../degrade/image_io.ts";
 import { appliesTo, DEGRADATIONS, MODALITIES } from "../taxonomy/mod.ts";
 
 const ITEMS = fileURLToPath(
@@ -83,6 +84,22 @@ Deno.test("buildBenchmark writes a results directory the loaders accept, determi
     await Deno.readFile(`${a}/items.csv`),
   );
   for (const d of [a, b, other]) await Deno.remove(d, { recursive: true });
+});
+
+Deno.test("buildBenchmark keeps 16-bit sources 16-bit", async () => {
+  const images = await Deno.makeTempDir(), out = await Deno.makeTempDir();
+  for await (const e of Deno.readDir(IMAGES)) {
+    if (!e.name.endsWith(".png")) continue;
+    const image = await readImage(`${IMAGES}/${e.name}`);
+    await writeImage(`${images}/${e.name}`, image, { bitDepth: 16 });
+  }
+  await buildBenchmark({ items: ITEMS, images, out, seed: 4 });
+  const written = (await filesOf(out)).filter((f) => f.endsWith(".png"));
+  assert.ok(written.length >= 10, `${written.length} images`);
+  for (const f of written) {
+    assert.equal((await readImageFile(`${out}/${f}`)).bitDepth, 16, f);
+  }
+  for (const d of [images, out]) await Deno.remove(d, { recursive: true });
 });
 
 Deno.test("buildBenchmark rejects degraded rows, missing images and bad rows with file, row and column", async () => {

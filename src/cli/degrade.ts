@@ -2,7 +2,9 @@
  * `deno task degrade --type ID --level 1|2 [--seed N] [--bit-depth 8|16] IN OUT`
  * degrades one image (IN a file) or every image of a folder (IN and OUT
  * folders; progress on stderr and a manifest.csv in OUT). Each output gets
- * `<out>.json` with the parameters drawn. `--list` prints the ids with
+ * `<out>.json` with the parameters drawn. Outputs keep the input's bit
+ * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
+ * `--bit-depth` says otherwise. `--list` prints the ids with
  * their categories, modalities, parameters (units and ranges) and what L1
  * and L2 draw.
  * Errors: exit code 2 with a one-paragraph message.
@@ -167,8 +169,10 @@ async function main(): Promise<number> {
     );
   }
   const seed = integerOption(args, "seed", 0) ?? 0;
-  const bits = integerOption(args, "bit-depth", 8, 16) ?? 8;
-  if (bits !== 8 && bits !== 16) {
+  // Without --bit-depth each output keeps its input's depth where the
+  // format allows (16-bit PNG/TIFF in, 16-bit out).
+  const bits = integerOption(args, "bit-depth", 8, 16);
+  if (bits !== undefined && bits !== 8 && bits !== 16) {
     throw new UsageError(`Option "--bit-depth" must be 8 or 16, got ${bits}`);
   }
   if (args.positional.length !== 2) {
@@ -177,7 +181,7 @@ async function main(): Promise<number> {
     );
   }
   const [input, output] = args.positional as [string, string];
-  const options = { bitDepth: bits as 8 | 16 };
+  const options = { bitDepth: bits as 8 | 16 | undefined };
   if (!(await isDirectory(input))) {
     formatOf(output);
     const record = await degradeFile(

@@ -122,6 +122,7 @@ Deno.test("degrade --list names ids, modalities and parameter ranges; manifest q
     level: 1,
     seed: 0,
     params: { sigma: 3 },
+    bitDepth: 8,
   }]);
   assert.equal(
     csv.split("\n")[1],

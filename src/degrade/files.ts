@@ -8,7 +8,12 @@
 
 import type { Degradation } from "../taxonomy/degradations.ts";
 import type { DegradeLevel } from "./types.ts";
-import { readImage, writeImage } from "./image_io.ts";
+import {
+  formatOf,
+  outputBitDepth,
+  readImageFile,
+  writeImage,
+} from "./image_io.ts";
 import { degrade } from "./registry.ts";
 
 /** The record written next to a degraded file as `<out>.json`. */
@@ -25,11 +30,17 @@ export interface DegradeRecord {
   seed: number;
   /** The parameters drawn (replay them with `replay`). */
   params: Record<string, unknown>;
+  /** Bits per sample of the output file. */
+  bitDepth: 8 | 16;
 }
 
 /** Options of {@linkcode degradeFile}. */
 export interface DegradeFileOptions {
-  /** Bits per sample of the output (8 default, 16 for PNG/TIFF). */
+  /**
+   * Bits per sample of the output (16 for PNG/TIFF only). Default: the
+   * input's, where the output format allows it ({@linkcode outputBitDepth}),
+   * so 16-bit scans stay 16-bit.
+   */
   bitDepth?: 8 | 16;
   /** Largest accepted input size in pixels. */
   maxPixels?: number;
@@ -93,9 +104,11 @@ export async function degradeFile(
   seed: number,
   options: DegradeFileOptions = {},
 ): Promise<DegradeRecord> {
-  const image = await readImage(input, { maxPixels: options.maxPixels });
-  const result = await degrade(image, id, level, seed);
-  await writeImage(output, result.image, { bitDepth: options.bitDepth });
+  const format = formatOf(output);
+  const source = await readImageFile(input, { maxPixels: options.maxPixels });
+  const result = await degrade(source.image, id, level, seed);
+  const bitDepth = options.bitDepth ?? outputBitDepth(format, source.bitDepth);
+  await writeImage(output, result.image, { bitDepth });
   const record: DegradeRecord = {
     input,
     output,
@@ -103,6 +116,7 @@ export async function degradeFile(
     level,
     seed,
     params: result.params,
+    bitDepth,
   };
   await Deno.writeTextFile(
     `${output}.json`,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { degradeFile, deriveSeed } from "./files.ts";
-import { readImage, writeImage } from "./image_io.ts";
+import { readImage, readImageFile, writeImage } from "./image_io.ts";
 import { replay } from "./registry.ts";
 import { sampleImage } from "./samples.ts";
 
@@ -45,4 +45,34 @@ Deno.test("deriveSeed is stable, key- and seed-dependent, in range", () => {
     assert.ok(Number.isInteger(v) && v >= 0 && v < 2147483647);
   }
   assert.throws(() => deriveSeed(0.5, "a"), RangeError);
+});
+
+Deno.test("degradeFile keeps a 16-bit input 16-bit where the format allows, unless told otherwise", async () => {
+  const dir = await Deno.makeTempDir();
+  const image = sampleImage("ct_phantom", 48);
+  await writeImage(`${dir}/in16.png`, image, { bitDepth: 16 });
+  await writeImage(`${dir}/in8.png`, image);
+  const cases: [string, string, 8 | 16 | undefined, 8 | 16][] = [
+    ["in16.png", "auto16.png", undefined, 16],
+    ["in16.png", "auto16.tiff", undefined, 16],
+    ["in16.png", "auto16.jpg", undefined, 8], // JPEG has no 16-bit samples
+    ["in16.png", "forced8.png", 8, 8],
+    ["in8.png", "auto8.png", undefined, 8],
+    ["in8.png", "forced16.png", 16, 16],
+  ];
+  for (const [input, output, asked, want] of cases) {
+    const record = await degradeFile(
+      `${dir}/${input}`,
+      `${dir}/${output}`,
+      "gaussian_blur",
+      1,
+      0,
+      asked === undefined ? {} : { bitDepth: asked },
+    );
+    assert.equal(record.bitDepth, want, output);
+    const read = await readImageFile(`${dir}/${output}`);
+    assert.equal(read.bitDepth, want, output);
+    assert.equal(read.hadAlpha, false);
+  }
+  await Deno.remove(dir, { recursive: true });
 });

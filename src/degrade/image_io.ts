@@ -24,6 +24,16 @@ export interface WriteImageOptions {
   bitDepth?: 8 | 16;
 }
 
+/** What {@linkcode readImageFile} read: the image and facts about the source. */
+export interface ReadImageResult {
+  /** The planar float image in [0, 1]. */
+  image: FloatImage;
+  /** Bits per sample of the source: 16 for 16-bit PNG/TIFF, else 8. */
+  bitDepth: 8 | 16;
+  /** Whether the source had an alpha channel (dropped from `image`). */
+  hadAlpha: boolean;
+}
+
 /** An output format {@linkcode encodeImage} knows. */
 export type ImageFormat = "png" | "jpeg" | "tiff" | "webp";
 
@@ -48,13 +58,13 @@ export const DEFAULT_MAX_PIXELS: number = 64 * 1024 * 1024;
  */
 export async function fromSharp(pipeline: Sharp): Promise<FloatImage> {
   const bytes = await pipeline.png().toBuffer();
-  return await decode(bytes, DEFAULT_MAX_PIXELS);
+  return (await decode(bytes, DEFAULT_MAX_PIXELS)).image;
 }
 
 async function decode(
   input: Uint8Array,
   maxPixels: number,
-): Promise<FloatImage> {
+): Promise<ReadImageResult> {
   const meta = await sharp(input, { limitInputPixels: false, failOn: "error" })
     .metadata();
   const width = meta.width ?? 0, height = meta.height ?? 0;
@@ -97,7 +107,11 @@ async function decode(
       out[c * n + i] = samples[i * channels + c]! / scale;
     }
   }
-  return { width, height, channels, data: out };
+  return {
+    image: { width, height, channels, data: out },
+    bitDepth: wide ? 16 : 8,
+    hadAlpha: meta.hasAlpha === true,
+  };
 }
 
 /**
@@ -125,6 +139,36 @@ export async function readImage(
   source: string | Uint8Array,
   options: ReadImageOptions = {},
 ): Promise<FloatImage> {
+  return (await readImageFile(source, options)).image;
+}
+
+/**
+ * {@linkcode readImage}, also saying the source's bit depth and whether it
+ * had alpha, so a writer can keep 16-bit data 16-bit
+ * ({@linkcode outputBitDepth}).
+ *
+ * @param source A file path or the encoded bytes.
+ * @param options Pixel limit and the name used in errors.
+ * @returns The image, the source's bits per sample, and its alpha flag.
+ * @throws {RangeError} If the image has more than `maxPixels` pixels.
+ * @throws {TypeError} If the file is missing, corrupt or not an image.
+ *
+ * @example Usage
+ * ```ts
+ * import { encodeImage, readImageFile } from "./image_io.ts";
+ * const png = await encodeImage(
+ *   { width: 1, height: 1, channels: 1, data: new Float32Array([0.5]) },
+ *   "png",
+ *   { bitDepth: 16 },
+ * );
+ * const { image, bitDepth } = await readImageFile(png);
+ * console.assert(bitDepth === 16 && image.channels === 1);
+ * ```
+ */
+export async function readImageFile(
+  source: string | Uint8Array,
+  options: ReadImageOptions = {},
+): Promise<ReadImageResult> {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   const name = typeof source === "string"
     ? source
@@ -347,6 +391,31 @@ export async function writeImage(
 ): Promise<void> {
   const bytes = await encodeImage(image, formatOf(path), options);
   await Deno.writeFile(path, bytes);
+}
+
+/**
+ * The bit depth to write `format` in when the source had `sourceBitDepth`
+ * and the caller asked for nothing: 16-bit sources stay 16-bit where the
+ * format allows it (PNG, TIFF), everything else is 8-bit.
+ *
+ * @param format The output format.
+ * @param sourceBitDepth Bits per sample of the source.
+ * @returns 8 or 16.
+ *
+ * @example Usage
+ * ```ts
+ * import { outputBitDepth } from "./image_io.ts";
+ * console.assert(outputBitDepth("png", 16) === 16);
+ * console.assert(outputBitDepth("jpeg", 16) === 8);
+ * ```
+ */
+export function outputBitDepth(
+  format: ImageFormat,
+  sourceBitDepth: 8 | 16,
+): 8 | 16 {
+  return sourceBitDepth === 16 && (format === "png" || format === "tiff")
+    ? 16
+    : 8;
 }
 
 /**

@@ -3,8 +3,10 @@ import sharp from "sharp";
 import {
   encodeImage,
   formatOf,
+  outputBitDepth,
   quantize,
   readImage,
+  readImageFile,
   toGray,
   writeImage,
 } from "./image_io.ts";
@@ -46,6 +48,14 @@ Deno.test("8-bit PNG round trip keeps planar RGB to 1/255", async () => {
   }
 });
 
+Deno.test("outputBitDepth keeps 16 bits only where the format has them", () => {
+  assert.equal(outputBitDepth("png", 16), 16);
+  assert.equal(outputBitDepth("tiff", 16), 16);
+  assert.equal(outputBitDepth("jpeg", 16), 8);
+  assert.equal(outputBitDepth("webp", 16), 8);
+  assert.equal(outputBitDepth("png", 8), 8);
+});
+
 Deno.test("16-bit PNG and TIFF keep 16-bit precision; grayscale stays 1 channel", async () => {
   const gray: FloatImage = {
     width: 2,
@@ -79,6 +89,8 @@ Deno.test("JPEG and WebP decode; alpha is dropped", async () => {
   const img = await readImage(new Uint8Array(rgba));
   assert.equal(img.channels, 3);
   assert.equal(img.data[0], 1);
+  const read = await readImageFile(new Uint8Array(rgba));
+  assert.deepEqual([read.hadAlpha, read.bitDepth], [true, 8]);
   const ga = await sharp({
     create: {
       width: 1,
