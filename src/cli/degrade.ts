@@ -1,7 +1,10 @@
 /**
  * `deno task degrade --type ID --level 1|2 [--seed N] [--bit-depth 8|16] IN OUT`
- * degrades one image (IN a file) or every image of a folder (IN and OUT
- * folders; progress on stderr and a manifest.csv in OUT). Each output gets
+ * degrades one image (IN a file) or every image of a folder, sub-folders
+ * included (IN and OUT folders; progress on stderr and a manifest.csv in
+ * OUT). `--type` also takes a comma-separated list or `all` (with
+ * `--modality M`: the ids valid for M) and `--level 1,2`: a robustness
+ * set in one call, written to OUT/<id>/L<level>/. Each output gets
  * `<out>.json` with the parameters drawn. Outputs keep the input's bit
  * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
  * `--bit-depth` says otherwise. `--list` prints the ids with
@@ -12,7 +15,7 @@
  * @module
  */
 
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { integerOption, parseArgs, runMain, UsageError } from "./_args.ts";
 import { progress } from "./_progress.ts";
 import { DEGRADERS } from "../degrade/registry.ts";
@@ -24,14 +27,22 @@ import {
 import { formatOf } from "../degrade/image_io.ts";
 import { createPrng } from "../random/prng.ts";
 import {
+  appliesTo,
   CATEGORY_NAMES,
+  type Degradation,
   DEGRADATION_INFO,
   DEGRADATIONS,
   isDegradation,
 } from "../taxonomy/degradations.ts";
+import {
+  isModality,
+  MODALITIES,
+  type Modality,
+} from "../taxonomy/modalities.ts";
+import type { DegradeLevel } from "../degrade/types.ts";
 
 const USAGE =
-  "deno task degrade --type ID --level 1|2 [--seed N] [--bit-depth 8|16] IN OUT | --list";
+  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] IN OUT | --list";
 
 const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
 
@@ -138,7 +149,7 @@ async function isDirectory(path: string): Promise<boolean> {
 
 async function main(): Promise<number> {
   const args = parseArgs(Deno.args, {
-    string: ["type", "level", "seed", "bit-depth"],
+    string: ["type", "level", "seed", "bit-depth", "modality"],
     boolean: ["list"],
     maxPositional: 2,
     usage: USAGE,
@@ -151,23 +162,8 @@ async function main(): Promise<number> {
     console.log(listText());
     return 0;
   }
-  const type = args.options.type;
-  if (typeof type !== "string") {
-    throw new UsageError(`Option "--type" is required. Usage: ${USAGE}`);
-  }
-  if (!isDegradation(type)) {
-    throw new UsageError(
-      `Unknown degradation "${type}": expected one of ${
-        DEGRADATIONS.join(", ")
-      } (see --list)`,
-    );
-  }
-  const level = integerOption(args, "level", 1, 2);
-  if (level === undefined) {
-    throw new UsageError(
-      `Option "--level" is required (1 or 2). Usage: ${USAGE}`,
-    );
-  }
+  const types = parseTypes(args.options.type, args.options.modality);
+  const levels = parseLevels(args.options.level);
   const seed = integerOption(args, "seed", 0) ?? 0;
   // Without --bit-depth each output keeps its input's depth where the
   // format allows (16-bit PNG/TIFF in, 16-bit out).
@@ -182,54 +178,140 @@ async function main(): Promise<number> {
   }
   const [input, output] = args.positional as [string, string];
   const options = { bitDepth: bits as 8 | 16 | undefined };
+  const jobs = types.flatMap((id) => levels.map((level) => ({ id, level })));
+  const single = jobs.length === 1;
   if (!(await isDirectory(input))) {
-    formatOf(output);
-    const record = await degradeFile(
-      input,
-      output,
-      type,
-      level as 1 | 2,
-      seed,
-      options,
-    );
-    console.log(
-      `${output}: ${type} L${level} seed ${seed} ${
-        JSON.stringify(record.params)
-      }`,
-    );
-    return 0;
+    if (single) {
+      formatOf(output);
+      const { id, level } = jobs[0]!;
+      const record = await degradeFile(input, output, id, level, seed, options);
+      console.log(
+        `${output}: ${id} L${level} seed ${seed} ${
+          JSON.stringify(record.params)
+        }`,
+      );
+      return 0;
+    }
   }
-  const names: string[] = [];
-  for await (const entry of Deno.readDir(input)) {
-    if (entry.isFile && IMAGE_EXT.test(entry.name)) names.push(entry.name);
-  }
-  names.sort();
-  if (names.length === 0) {
+  // A folder (walked recursively, sub-folders mirrored), or one file under
+  // several ids/levels: OUT is a folder, OUT/<id>/L<level>/... when there
+  // is more than one (id, level). Each file's seed comes from --seed and
+  // its path relative to IN, so the same file gets the same draw whichever
+  // ids are run with it.
+  const files = (await isDirectory(input))
+    ? await imagesUnder(input)
+    : [basename(input)];
+  const root = (await isDirectory(input)) ? input : dirname(input);
+  if (files.length === 0) {
     throw new UsageError(
-      `Folder "${input}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file`,
+      `Folder "${input}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file (sub-folders included)`,
     );
   }
-  await Deno.mkdir(output, { recursive: true });
-  const bar = progress(`degrading (${type} L${level})`, names.length);
+  const label = single
+    ? `${jobs[0]!.id} L${jobs[0]!.level}`
+    : `${types.length} id(s) × ${levels.length} level(s)`;
+  const bar = progress(`degrading (${label})`, files.length * jobs.length);
   const records: DegradeRecord[] = [];
-  for (const name of names) {
-    const fileSeed = deriveSeed(seed, name);
-    records.push(
-      await degradeFile(
-        join(input, name),
-        join(output, basename(name)),
-        type,
-        level as 1 | 2,
-        fileSeed,
-        options,
-      ),
-    );
-    bar.tick();
+  for (const rel of files) {
+    const fileSeed = deriveSeed(seed, rel);
+    for (const { id, level } of jobs) {
+      const target = single
+        ? join(output, rel)
+        : join(output, id, `L${level}`, rel);
+      await Deno.mkdir(dirname(target), { recursive: true });
+      records.push(
+        await degradeFile(
+          join(root, rel),
+          target,
+          id,
+          level,
+          fileSeed,
+          options,
+        ),
+      );
+      bar.tick();
+    }
   }
   bar.done();
+  await Deno.mkdir(output, { recursive: true });
   await Deno.writeTextFile(join(output, "manifest.csv"), manifestCsv(records));
   console.log(`${records.length} image(s) written to ${output} (manifest.csv)`);
   return 0;
+}
+
+/**
+ * The ids of `--type`: one id, a comma-separated list, or `all` (every id,
+ * or with `--modality` every id valid for that modality).
+ */
+function parseTypes(
+  raw: string | boolean | undefined,
+  modality: string | boolean | undefined,
+): Degradation[] {
+  if (typeof raw !== "string") {
+    throw new UsageError(`Option "--type" is required. Usage: ${USAGE}`);
+  }
+  if (modality !== undefined && typeof modality !== "string") {
+    throw new UsageError(`Option "--modality" needs a value`);
+  }
+  if (modality !== undefined && !isModality(modality)) {
+    throw new UsageError(
+      `Unknown modality "${modality}": expected one of ${
+        MODALITIES.join(", ")
+      }`,
+    );
+  }
+  const names = raw === "all" ? [...DEGRADATIONS] : raw.split(",");
+  const ids: Degradation[] = [];
+  for (const name of names) {
+    if (!isDegradation(name)) {
+      throw new UsageError(
+        `Unknown degradation "${name}": expected one of ${
+          DEGRADATIONS.join(", ")
+        }, a comma-separated list of them, or all (see --list)`,
+      );
+    }
+    if (modality !== undefined && !appliesTo(name, modality as Modality)) {
+      if (raw === "all") continue;
+      throw new UsageError(
+        `Degradation "${name}" does not apply to ${modality}: it is ${
+          DEGRADATION_INFO[name].modality
+        }-only`,
+      );
+    }
+    if (!ids.includes(name)) ids.push(name);
+  }
+  return ids;
+}
+
+/** The levels of `--level`: 1, 2, or "1,2". */
+function parseLevels(raw: string | boolean | undefined): DegradeLevel[] {
+  if (typeof raw !== "string") {
+    throw new UsageError(
+      `Option "--level" is required (1, 2 or 1,2). Usage: ${USAGE}`,
+    );
+  }
+  const levels: DegradeLevel[] = [];
+  for (const part of raw.split(",")) {
+    if (part !== "1" && part !== "2") {
+      throw new UsageError(
+        `Option "--level" must be 1, 2 or 1,2, got "${raw}" (0 is the clean image: there is nothing to apply)`,
+      );
+    }
+    const level = Number(part) as DegradeLevel;
+    if (!levels.includes(level)) levels.push(level);
+  }
+  return levels;
+}
+
+/** Image files under `dir`, recursively, as sorted paths relative to it. */
+async function imagesUnder(dir: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for await (const entry of Deno.readDir(join(dir, prefix))) {
+    const rel = prefix ? join(prefix, entry.name) : entry.name;
+    if (entry.isDirectory) out.push(...await imagesUnder(dir, rel));
+    else if (entry.isFile && IMAGE_EXT.test(entry.name)) out.push(rel);
+  }
+  return out.sort();
 }
 
 if (import.meta.main) await runMain(main);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { listText, manifestCsv } from "./degrade.ts";
+import { degradationsFor } from "../taxonomy/degradations.ts";
 
 const CLI = fileURLToPath(new URL("./degrade.ts", import.meta.url));
 const SAMPLES = fileURLToPath(
@@ -71,6 +72,74 @@ Deno.test("degrade CLI: a folder gives a folder and a manifest", async () => {
   await Deno.remove(dir, { recursive: true });
 });
 
+Deno.test("degrade CLI: several ids and levels in one call, sub-folders mirrored, same draws as one id at a time", async () => {
+  const input = await Deno.makeTempDir(), dir = await Deno.makeTempDir();
+  await Deno.mkdir(`${input}/scans/ct`, { recursive: true });
+  await Deno.copyFile(`${SAMPLES}/ct_phantom.png`, `${input}/scans/ct/a.png`);
+  await Deno.copyFile(`${SAMPLES}/mri_slice.png`, `${input}/b.png`);
+  const r = await run(
+    "--type",
+    "gaussian_noise,adjust_brightness",
+    "--level",
+    "1,2",
+    "--seed",
+    "5",
+    input,
+    dir,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const manifest = (await Deno.readTextFile(`${dir}/manifest.csv`)).trim()
+    .split("\n");
+  assert.equal(manifest.length, 1 + 2 * 2 * 2);
+  for (const id of ["gaussian_noise", "adjust_brightness"]) {
+    for (const level of [1, 2]) {
+      for (const rel of ["scans/ct/a.png", "b.png"]) {
+        const stat = await Deno.stat(`${dir}/${id}/L${level}/${rel}`);
+        assert.ok(stat.isFile, `${id}/L${level}/${rel}`);
+      }
+    }
+  }
+  // One id at a time, into a mirrored folder: the same bytes.
+  const one = await Deno.makeTempDir();
+  const s = await run(
+    "--type",
+    "gaussian_noise",
+    "--level",
+    "2",
+    "--seed",
+    "5",
+    input,
+    one,
+  );
+  assert.equal(s.code, 0, s.stderr);
+  assert.deepEqual(
+    await Deno.readFile(`${one}/scans/ct/a.png`),
+    await Deno.readFile(`${dir}/gaussian_noise/L2/scans/ct/a.png`),
+  );
+  for (const d of [input, dir, one]) await Deno.remove(d, { recursive: true });
+});
+
+Deno.test("degrade CLI: --type all --modality runs exactly the ids valid for the modality", async () => {
+  const dir = await Deno.makeTempDir();
+  const r = await run(
+    "--type",
+    "all",
+    "--modality",
+    "Histopathology",
+    "--level",
+    "1",
+    `${SAMPLES}/histopathology.png`,
+    dir,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const ids = (await Deno.readTextFile(`${dir}/manifest.csv`)).trim()
+    .split("\n").slice(1).map((line) => line.split(",")[2]);
+  const want = degradationsFor("Histopathology");
+  assert.deepEqual(ids, want);
+  assert.ok(ids.includes("bubble_artifact") && !ids.includes("sparse_view"));
+  await Deno.remove(dir, { recursive: true });
+});
+
 Deno.test("degrade CLI: bad input exits 2 with a one-line message and no stack", async () => {
   const cases: [string[], RegExp][] = [
     [
@@ -79,7 +148,19 @@ Deno.test("degrade CLI: bad input exits 2 with a one-line message and no stack",
     ],
     [
       ["--type", "gaussian_blur", "--level", "3", "a.png", "b.png"],
-      /"--level" must be in \[1, 2\], got 3/,
+      /"--level" must be 1, 2 or 1,2, got "3"/,
+    ],
+    [
+      ["--type", "gaussian_blur", "--level", "0", "a.png", "b.png"],
+      /got "0" \(0 is the clean image/,
+    ],
+    [
+      ["--type", "sparse_view", "--modality", "MRI", "--level", "1", "a", "b"],
+      /"sparse_view" does not apply to MRI: it is CT-only/,
+    ],
+    [
+      ["--type", "all", "--modality", "PET", "--level", "1", "a", "b"],
+      /Unknown modality "PET": expected one of CT, MRI/,
     ],
     [
       ["--type", "gaussian_blur", "--level", "1", "missing.png", "b.png"],
