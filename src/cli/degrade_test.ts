@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { listText, manifestCsv } from "./degrade.ts";
+import { listMarkdown, listText, manifestCsv } from "./degrade.ts";
 import { degradationsFor } from "../taxonomy/degradations.ts";
 
 const CLI = fileURLToPath(new URL("./degrade.ts", import.meta.url));
@@ -209,4 +209,25 @@ Deno.test("degrade --list names ids, modalities and parameter ranges; manifest q
     csv.split("\n")[1],
     '"a,b.png",o.png,gaussian_blur,1,0,"{""sigma"":3}"',
   );
+});
+
+Deno.test("docs/degradations.md is listMarkdown(), formatted", async () => {
+  const fmt = new Deno.Command(Deno.execPath(), {
+    args: ["fmt", "--ext", "md", "-"],
+    stdin: "piped",
+    stdout: "piped",
+  }).spawn();
+  const writer = fmt.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(listMarkdown()));
+  await writer.close();
+  const want = new TextDecoder().decode((await fmt.output()).stdout);
+  const doc = await Deno.readTextFile(
+    new URL("../../docs/degradations.md", import.meta.url),
+  );
+  assert.equal(
+    doc,
+    want,
+    "docs/degradations.md is stale: deno task degrade --list --markdown | deno fmt --ext md - > docs/degradations.md",
+  );
+  assert.match(doc, /## random_motion_artifact/);
 });
