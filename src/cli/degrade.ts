@@ -15,7 +15,7 @@
  * @module
  */
 
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { integerOption, parseArgs, runMain, UsageError } from "./_args.ts";
 import { progress } from "./_progress.ts";
 import { DEGRADERS } from "../degrade/registry.ts";
@@ -286,7 +286,7 @@ async function main(): Promise<number> {
   // its path relative to IN, so the same file gets the same draw whichever
   // ids are run with it.
   const files = (await isDirectory(input))
-    ? await imagesUnder(input)
+    ? await imagesUnder(input, resolve(output))
     : [basename(input)];
   const root = (await isDirectory(input)) ? input : dirname(input);
   if (files.length === 0) {
@@ -390,12 +390,21 @@ function parseLevels(raw: string | boolean | undefined): DegradeLevel[] {
   return levels;
 }
 
-/** Image files under `dir`, recursively, as sorted paths relative to it. */
-async function imagesUnder(dir: string, prefix = ""): Promise<string[]> {
+/**
+ * Image files under `dir`, recursively, as sorted paths relative to it,
+ * leaving out the folder `skip` (the output, when it lies inside the
+ * input: a rerun must not degrade its own outputs).
+ */
+async function imagesUnder(
+  dir: string,
+  skip: string,
+  prefix = "",
+): Promise<string[]> {
   const out: string[] = [];
   for await (const entry of Deno.readDir(join(dir, prefix))) {
     const rel = prefix ? join(prefix, entry.name) : entry.name;
-    if (entry.isDirectory) out.push(...await imagesUnder(dir, rel));
+    if (entry.isDirectory && resolve(dir, rel) === skip) continue;
+    if (entry.isDirectory) out.push(...await imagesUnder(dir, skip, rel));
     else if (entry.isFile && IMAGE_EXT.test(entry.name)) out.push(rel);
   }
   return out.sort();

@@ -116,6 +116,21 @@ Deno.test("degrade CLI: several ids and levels in one call, sub-folders mirrored
     await Deno.readFile(`${one}/scans/ct/a.png`),
     await Deno.readFile(`${dir}/gaussian_noise/L2/scans/ct/a.png`),
   );
+  // An output folder inside the input is not walked on a rerun.
+  for (let k = 0; k < 2; k++) {
+    const again = await run(
+      "--type",
+      "gaussian_blur",
+      "--level",
+      "1",
+      input,
+      `${input}/out`,
+    );
+    assert.equal(again.code, 0, again.stderr);
+    const rows = (await Deno.readTextFile(`${input}/out/manifest.csv`)).trim()
+      .split("\n");
+    assert.equal(rows.length, 1 + 2, `run ${k + 1}`);
+  }
   for (const d of [input, dir, one]) await Deno.remove(d, { recursive: true });
 });
 
