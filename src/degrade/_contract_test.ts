@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import type { Degrader, FloatImage } from "./types.ts";
 import { createPrng } from "../random/prng.ts";
 import { encodeImage } from "./image_io.ts";
+import { setFftSimd } from "./_fft_wasm.ts";
 
 /** A 24×20 RGB test image with gradients and texture (deterministic). */
 export function testImage(
@@ -133,4 +134,33 @@ export function operatorContract(
       );
     }
   });
+}
+
+/**
+ * Assert an FFT-based operator gives the same image (within 1e-6) with the
+ * WebAssembly SIMD FFT and with fft.js, and the same bytes when run again,
+ * on power-of-two sizes (the kernel) and others (Bluestein).
+ */
+export async function sameImageWithEitherFft<P extends Record<string, unknown>>(
+  op: Degrader<P>,
+  params: P,
+): Promise<void> {
+  for (const [w, h] of [[64, 32], [30, 21], [32, 9]]) {
+    const img = testImage(3, w, h);
+    const simd = await op.apply(img, params);
+    const again = await op.apply(img, params);
+    assert.deepEqual(again.data, simd.data, `${w} x ${h}: same bytes`);
+    setFftSimd(false);
+    let js;
+    try {
+      js = await op.apply(img, params);
+    } finally {
+      setFftSimd(true);
+    }
+    let diff = 0;
+    for (let i = 0; i < js.data.length; i++) {
+      diff = Math.max(diff, Math.abs(js.data[i]! - simd.data[i]!));
+    }
+    assert.ok(diff <= 1e-6, `${w} x ${h}: SIMD vs fft.js ${diff}`);
+  }
 }

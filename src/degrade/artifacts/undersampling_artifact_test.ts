@@ -3,9 +3,12 @@ import {
   undersamplingArtifact,
   undersamplingMask,
 } from "./undersampling_artifact.ts";
-import { operatorContract, testImage } from "../_contract_test.ts";
+import {
+  operatorContract,
+  sameImageWithEitherFft,
+  testImage,
+} from "../_contract_test.ts";
 import { referenceSignatureTest } from "../_physics_reference_test.ts";
-import { setFftSimd } from "../_fft_wasm.ts";
 import { fft2, ifft2 } from "../_fft.ts";
 
 operatorContract(undersamplingArtifact, { integers: ["maskSeed"] });
@@ -76,23 +79,5 @@ Deno.test("undersampling_artifact gives the same image with the SIMD FFT and wit
     spread: 0.122,
     maskSeed: 4,
   };
-  // 64 x 32 runs the WebAssembly kernel (powers of two), 30 x 21 Bluestein.
-  for (const [w, h] of [[64, 32], [30, 21], [32, 9]]) {
-    const img = testImage(3, w, h);
-    const simd = await undersamplingArtifact.apply(img, p);
-    const again = await undersamplingArtifact.apply(img, p);
-    assert.deepEqual(again.data, simd.data, `${w} x ${h}: same bytes`);
-    setFftSimd(false);
-    let js;
-    try {
-      js = await undersamplingArtifact.apply(img, p);
-    } finally {
-      setFftSimd(true);
-    }
-    let diff = 0;
-    for (let i = 0; i < js.data.length; i++) {
-      diff = Math.max(diff, Math.abs(js.data[i] - simd.data[i]));
-    }
-    assert.ok(diff <= 1e-6, `${w} x ${h}: SIMD vs fft.js ${diff}`);
-  }
+  await sameImageWithEitherFft(undersamplingArtifact, p);
 });

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { motionPoses, randomMotionArtifact } from "./random_motion_artifact.ts";
-import { operatorContract, testImage } from "../_contract_test.ts";
+import {
+  operatorContract,
+  sameImageWithEitherFft,
+  testImage,
+} from "../_contract_test.ts";
 import { referenceSignatureTest } from "../_physics_reference_test.ts";
-import { setFftSimd } from "../_fft_wasm.ts";
 
 operatorContract(randomMotionArtifact, {
   integers: ["segments", "motionSeed"],
@@ -119,23 +122,5 @@ Deno.test("random_motion_artifact equals the direct 2-D k-space model (odd sizes
 
 Deno.test("random_motion_artifact gives the same image with the SIMD FFT and with fft.js, and the same bytes again", async () => {
   const p = { segments: 5, maxDegrees: 10, maxTranslation: 10, motionSeed: 4 };
-  // 64 x 32 runs the WebAssembly kernel (powers of two), 30 x 21 Bluestein.
-  for (const [w, h] of [[64, 32], [30, 21], [32, 9]]) {
-    const img = testImage(3, w, h);
-    const simd = await randomMotionArtifact.apply(img, p);
-    const again = await randomMotionArtifact.apply(img, p);
-    assert.deepEqual(again.data, simd.data, `${w} x ${h}: same bytes`);
-    setFftSimd(false);
-    let js;
-    try {
-      js = await randomMotionArtifact.apply(img, p);
-    } finally {
-      setFftSimd(true);
-    }
-    let diff = 0;
-    for (let i = 0; i < js.data.length; i++) {
-      diff = Math.max(diff, Math.abs(js.data[i] - simd.data[i]));
-    }
-    assert.ok(diff <= 1e-6, `${w} x ${h}: SIMD vs fft.js ${diff}`);
-  }
+  await sameImageWithEitherFft(randomMotionArtifact, p);
 });
