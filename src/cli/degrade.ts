@@ -4,7 +4,10 @@
  * included (IN and OUT folders; progress on stderr and a manifest.csv in
  * OUT). `--type` also takes a comma-separated list or `all` (with
  * `--modality M`: the ids valid for M) and `--level 1,2`: a robustness
- * set in one call, written to OUT/<id>/L<level>/. Each output gets
+ * set in one call, written to OUT/<id>/L<level>/. `--skip-existing`
+ * resumes an interrupted batch: outputs whose image and record a previous
+ * run finished (same input, id, level, seed; input not newer) are kept.
+ * Each output gets
  * `<out>.json` with the parameters drawn. Outputs keep the input's bit
  * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
  * `--bit-depth` says otherwise. `--list` prints the ids with
@@ -42,7 +45,7 @@ import {
 import type { DegradeLevel } from "../degrade/types.ts";
 
 const USAGE =
-  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] IN OUT | --list [--markdown]";
+  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] IN OUT | --list [--markdown]";
 
 const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
 
@@ -235,7 +238,7 @@ async function isDirectory(path: string): Promise<boolean> {
 async function main(): Promise<number> {
   const args = parseArgs(Deno.args, {
     string: ["type", "level", "seed", "bit-depth", "modality"],
-    boolean: ["list", "markdown"],
+    boolean: ["list", "markdown", "skip-existing"],
     maxPositional: 2,
     usage: USAGE,
   });
@@ -299,22 +302,22 @@ async function main(): Promise<number> {
     : `${types.length} id(s) × ${levels.length} level(s)`;
   const bar = progress(`degrading (${label})`, files.length * jobs.length);
   const records: DegradeRecord[] = [];
+  let skipped = 0;
   for (const rel of files) {
     const fileSeed = deriveSeed(seed, rel);
     for (const { id, level } of jobs) {
       const target = single
         ? join(output, rel)
         : join(output, id, `L${level}`, rel);
-      await Deno.mkdir(dirname(target), { recursive: true });
+      const from = join(root, rel);
+      const done = args.options["skip-existing"]
+        ? await finished(from, target, id, level, fileSeed, options.bitDepth)
+        : null;
+      if (done) skipped++;
+      else await Deno.mkdir(dirname(target), { recursive: true });
       records.push(
-        await degradeFile(
-          join(root, rel),
-          target,
-          id,
-          level,
-          fileSeed,
-          options,
-        ),
+        done ??
+          await degradeFile(from, target, id, level, fileSeed, options),
       );
       bar.tick();
     }
@@ -322,8 +325,42 @@ async function main(): Promise<number> {
   bar.done();
   await Deno.mkdir(output, { recursive: true });
   await Deno.writeTextFile(join(output, "manifest.csv"), manifestCsv(records));
-  console.log(`${records.length} image(s) written to ${output} (manifest.csv)`);
+  console.log(
+    `${records.length - skipped} image(s) written to ${output}${
+      skipped ? `, ${skipped} already there (--skip-existing)` : ""
+    } (manifest.csv)`,
+  );
   return 0;
+}
+
+/**
+ * The record of an output a previous run finished: the image and its
+ * `.json` exist, the record names the same input, id, level and seed (and
+ * bit depth, when one is asked for), and the input is not newer than the
+ * output. Null otherwise (the output is then made again).
+ */
+async function finished(
+  input: string,
+  output: string,
+  id: Degradation,
+  level: DegradeLevel,
+  seed: number,
+  bitDepth: 8 | 16 | undefined,
+): Promise<DegradeRecord | null> {
+  try {
+    const [src, out] = await Promise.all([Deno.stat(input), Deno.stat(output)]);
+    const record = JSON.parse(
+      await Deno.readTextFile(`${output}.json`),
+    ) as DegradeRecord;
+    const same = record.input === input && record.output === output &&
+      record.id === id && record.level === level && record.seed === seed &&
+      (bitDepth === undefined || record.bitDepth === bitDepth);
+    const fresh = (src.mtime?.getTime() ?? Infinity) <=
+      (out.mtime?.getTime() ?? -Infinity);
+    return same && fresh ? record : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

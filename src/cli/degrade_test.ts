@@ -116,6 +116,30 @@ Deno.test("degrade CLI: several ids and levels in one call, sub-folders mirrored
     await Deno.readFile(`${one}/scans/ct/a.png`),
     await Deno.readFile(`${dir}/gaussian_noise/L2/scans/ct/a.png`),
   );
+  // --skip-existing keeps what a run finished and redoes the rest.
+  await Deno.remove(`${dir}/adjust_brightness/L1/b.png.json`);
+  const before = await Deno.stat(`${dir}/gaussian_noise/L2/b.png`);
+  const resumed = await run(
+    "--type",
+    "gaussian_noise,adjust_brightness",
+    "--level",
+    "1,2",
+    "--seed",
+    "5",
+    "--skip-existing",
+    input,
+    dir,
+  );
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.match(resumed.stdout, /1 image\(s\) written to .*, 7 already there/);
+  assert.deepEqual(
+    (await Deno.stat(`${dir}/gaussian_noise/L2/b.png`)).mtime,
+    before.mtime,
+  );
+  assert.equal(
+    (await Deno.readTextFile(`${dir}/manifest.csv`)).trim().split("\n").length,
+    1 + 8,
+  );
   // An output folder inside the input is not walked on a rerun.
   for (let k = 0; k < 2; k++) {
     const again = await run(
