@@ -263,8 +263,12 @@ export const SIMD_WAT: string = `(module
   ;; v < 0 ? 0 : v > 1 ? 1 : v (pmax/pmin with v first), eight at a time.
   (func (export "clamp32") (param $dst i32) (param $src i32) (param $n i32) (param $a f32) (param $b f32)
     (local $x i32) (local $end i32) (local $vend i32) (local $va v128) (local $vb v128) (local $s f32)
+    (local $zero v128) (local $one v128)
     (local.set $va (f32x4.splat (local.get $a)))
     (local.set $vb (f32x4.splat (local.get $b)))
+    ;; The constants in locals: V8 would rebuild them on every iteration.
+    (local.set $zero (v128.const f32x4 0 0 0 0))
+    (local.set $one (v128.const f32x4 1 1 1 1))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $vend (i32.and (local.get $end) (i32.const -32)))
     (block $vdone
@@ -275,15 +279,15 @@ export const SIMD_WAT: string = `(module
             (f32x4.pmax
               (f32x4.add (f32x4.mul (local.get $va) (v128.load (i32.add (local.get $src) (local.get $x))))
                 (local.get $vb))
-              (v128.const f32x4 0 0 0 0))
-            (v128.const f32x4 1 1 1 1)))
+              (local.get $zero))
+            (local.get $one)))
         (v128.store offset=16 (i32.add (local.get $dst) (local.get $x))
           (f32x4.pmin
             (f32x4.pmax
               (f32x4.add (f32x4.mul (local.get $va) (v128.load offset=16 (i32.add (local.get $src) (local.get $x))))
                 (local.get $vb))
-              (v128.const f32x4 0 0 0 0))
-            (v128.const f32x4 1 1 1 1)))
+              (local.get $zero))
+            (local.get $one)))
         (local.set $x (i32.add (local.get $x) (i32.const 32)))
         (br $vloop)))
     (block $sdone
@@ -299,7 +303,10 @@ export const SIMD_WAT: string = `(module
   ;; luma32: out[i] = (0.299·r[i] + 0.587·g[i]) + 0.114·b[i] in float32
   ;; (the constants rounded to float32), four at a time.
   (func (export "luma32") (param $out i32) (param $r i32) (param $g i32) (param $b i32) (param $n i32)
-    (local $x i32) (local $end i32) (local $vend i32)
+    (local $x i32) (local $end i32) (local $vend i32) (local $kr v128) (local $kg v128) (local $kb v128)
+    (local.set $kr (v128.const f32x4 0.299 0.299 0.299 0.299))
+    (local.set $kg (v128.const f32x4 0.587 0.587 0.587 0.587))
+    (local.set $kb (v128.const f32x4 0.114 0.114 0.114 0.114))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $vdone
@@ -308,9 +315,9 @@ export const SIMD_WAT: string = `(module
         (v128.store (i32.add (local.get $out) (local.get $x))
           (f32x4.add
             (f32x4.add
-              (f32x4.mul (v128.const f32x4 0.299 0.299 0.299 0.299) (v128.load (i32.add (local.get $r) (local.get $x))))
-              (f32x4.mul (v128.const f32x4 0.587 0.587 0.587 0.587) (v128.load (i32.add (local.get $g) (local.get $x)))))
-            (f32x4.mul (v128.const f32x4 0.114 0.114 0.114 0.114) (v128.load (i32.add (local.get $b) (local.get $x))))))
+              (f32x4.mul (local.get $kr) (v128.load (i32.add (local.get $r) (local.get $x))))
+              (f32x4.mul (local.get $kg) (v128.load (i32.add (local.get $g) (local.get $x)))))
+            (f32x4.mul (local.get $kb) (v128.load (i32.add (local.get $b) (local.get $x))))))
         (local.set $x (i32.add (local.get $x) (i32.const 16)))
         (br $vloop)))
     (block $sdone
@@ -343,6 +350,7 @@ export const SIMD_WAT: string = `(module
     (local $v f64) (local $f f64)
     (local $tv v128) (local $iv v128) (local $rv v128) (local $sv v128)
     (local $sg v128) (local $a v128) (local $b v128)
+    (local $mask v128) (local $half v128) (local $one v128)
     ;; 1. The sfc32 bits, one 32-bit draw per sample, into $tb; first
     ;; tries outside their layer's rectangle noted as (i, t) in order.
     (local.set $sa (i32.load (local.get $st)))
@@ -377,13 +385,16 @@ export const SIMD_WAT: string = `(module
     ;; 2. Four samples at a time: x = rabs · wi[t & 511],
     ;; out = float32(pmin((v + |v|) · 0.5, 1)), v = src + sigma · x.
     (local.set $sg (f64x2.splat (local.get $sigma)))
+    (local.set $mask (v128.const i32x4 511 511 511 511))
+    (local.set $half (v128.const f64x2 0.5 0.5))
+    (local.set $one (v128.const f64x2 1 1))
     (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (local.set $x (i32.const 0))
     (block $vdone
       (loop $vloop
         (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
         (local.set $tv (v128.load (i32.add (local.get $tb) (local.get $x))))
-        (local.set $iv (i32x4.shl (v128.and (local.get $tv) (v128.const i32x4 511 511 511 511))
+        (local.set $iv (i32x4.shl (v128.and (local.get $tv) (local.get $mask))
           (i32.const 3)))
         (local.set $rv (i32x4.shr_u (local.get $tv) (i32.const 9)))
         (local.set $sv (v128.load (i32.add (local.get $src) (local.get $x))))
@@ -398,8 +409,8 @@ export const SIMD_WAT: string = `(module
           (f64x2.mul (local.get $sg) (local.get $a))))
         (local.set $a (f64x2.pmin
           (f64x2.mul (f64x2.add (local.get $a) (f64x2.abs (local.get $a)))
-            (v128.const f64x2 0.5 0.5))
-          (v128.const f64x2 1 1)))
+            (local.get $half))
+          (local.get $one)))
         ;; Lanes 2 and 3.
         (local.set $b (f64x2.mul (f64x2.convert_low_i32x4_s
               (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $rv) (local.get $rv)))
@@ -413,8 +424,8 @@ export const SIMD_WAT: string = `(module
           (f64x2.mul (local.get $sg) (local.get $b))))
         (local.set $b (f64x2.pmin
           (f64x2.mul (f64x2.add (local.get $b) (f64x2.abs (local.get $b)))
-            (v128.const f64x2 0.5 0.5))
-          (v128.const f64x2 1 1)))
+            (local.get $half))
+          (local.get $one)))
         (v128.store (i32.add (local.get $out) (local.get $x))
           (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
             (f32x4.demote_f64x2_zero (local.get $a)) (f32x4.demote_f64x2_zero (local.get $b))))
@@ -441,7 +452,7 @@ export const SIMD_WAT: string = `(module
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABJARgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38BfwMHBgABAAIAAwUDAQABB0MHBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBmx1bWEzMgAEBm5vcm1hbAAFCsQUBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHALgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC5gCAwN/AnsBfSAD/RMhCCAE/RMhCSACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AH9DAAAAAAAAAAAAAAAAAAAAAD96wH9DAAAgD8AAIA/AACAPwAAgD/96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQB/QwAAAAAAAAAAAAAAAAAAAAA/esB/QwAAIA/AACAPwAAgD8AAIA//eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC9sBAQN/IARBAnQhBiAGQXBxIQcCQANAIAUgB08NASAAIAVq/QyHFpk+hxaZPocWmT6HFpk+IAEgBWr9AAQA/eYB/QyiRRY/okUWP6JFFj+iRRY/IAIgBWr9AAQA/eYB/eQB/QzVeOk91XjpPdV46T3VeOk9IAMgBWr9AAQA/eYB/eQB/QsEACAFQRBqIQUMAAsLAkADQCAFIAZPDQEgACAFakOHFpk+IAEgBWoqAgCUQ6JFFj8gAiAFaioCAJSSQ9V46T0gAyAFaioCAJSSOAIAIAVBBGohBQwACwsL2gUDDX8CfAd7IAAoAgAhCSAAKAIEIQogACgCCCELIAAoAgwhDCADQQJ0IRMCQANAIBIgE08NASAJIApqIAxqIQ0gDEEBaiEMIAogCkEJdnMhCSALIAtBA3RqIQogC0EVdyANaiELIAggEmogDTYCACANQQl2IAUgDUH/AXFBAnRqKAIATgRAIAcgD0ECdGogEkECdjYCACAHIA9BAnRqIA02AgQgD0ECaiEPCyASQQRqIRIMAAsLIAAgCTYCACAAIAo2AgQgACALNgIIIAAgDDYCDCAE/RQhHCATQXBxIRRBACESAkADQCASIBRPDQEgCCASav0ABAAhGCAY/Qz/AQAA/wEAAP8BAAD/AQAA/U5BA/2rASEZIBhBCf2tASEaIAEgEmr9AAQAIRsgGv3+ASAGIBn9GwBq/QoDACAGIBn9GwFqKwMA/SIB/fIBIR0gG/1fIBwgHf3yAf3wASEdIB0gHf3sAf3wAf0MAAAAAAAA4D8AAAAAAADgP/3yAf0MAAAAAAAA8D8AAAAAAADwP/32ASEdIBogGv0NCAkKCwwNDg8AAQIDBAUGB/3+ASAGIBn9GwJq/QoDACAGIBn9GwNqKwMA/SIB/fIBIR4gGyAb/Q0ICQoLDA0ODwABAgMEBQYH/V8gHCAe/fIB/fABIR4gHiAe/ewB/fAB/QwAAAAAAADgPwAAAAAAAOA//fIB/QwAAAAAAADwPwAAAAAAAPA//fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8L";
+  "AGFzbQEAAAABJARgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38BfwMHBgABAAIAAwUDAQABB0MHBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBmx1bWEzMgAEBm5vcm1hbAAFCqgUBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHALgAQECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsL6QECA38De/0MhxaZPocWmT6HFpk+hxaZPiEI/QyiRRY/okUWP6JFFj+iRRY/IQn9DNV46T3VeOk91XjpPdV46T0hCiAEQQJ0IQYgBkFwcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAkgAiAFav0ABAD95gH95AEgCiADIAVq/QAEAP3mAf3kAf0LBAAgBUEQaiEFDAALCwJAA0AgBSAGTw0BIAAgBWpDhxaZPiABIAVqKgIAlEOiRRY/IAIgBWoqAgCUkkPVeOk9IAMgBWoqAgCUkjgCACAFQQRqIQUMAAsLC8YFAw1/AnwKeyAAKAIAIQkgACgCBCEKIAAoAgghCyAAKAIMIQwgA0ECdCETAkADQCASIBNPDQEgCSAKaiAMaiENIAxBAWohDCAKIApBCXZzIQkgCyALQQN0aiEKIAtBFXcgDWohCyAIIBJqIA02AgAgDUEJdiAFIA1B/wFxQQJ0aigCAE4EQCAHIA9BAnRqIBJBAnY2AgAgByAPQQJ0aiANNgIEIA9BAmohDwsgEkEEaiESDAALCyAAIAk2AgAgACAKNgIEIAAgCzYCCCAAIAw2AgwgBP0UIRz9DP8BAAD/AQAA/wEAAP8BAAAhH/0MAAAAAAAA4D8AAAAAAADgPyEg/QwAAAAAAADwPwAAAAAAAPA/ISEgE0FwcSEUQQAhEgJAA0AgEiAUTw0BIAggEmr9AAQAIRggGCAf/U5BA/2rASEZIBhBCf2tASEaIAEgEmr9AAQAIRsgGv3+ASAGIBn9GwBq/QoDACAGIBn9GwFqKwMA/SIB/fIBIR0gG/1fIBwgHf3yAf3wASEdIB0gHf3sAf3wASAg/fIBICH99gEhHSAaIBr9DQgJCgsMDQ4PAAECAwQFBgf9/gEgBiAZ/RsCav0KAwAgBiAZ/RsDaisDAP0iAf3yASEeIBsgG/0NCAkKCwwNDg8AAQIDBAUGB/1fIBwgHv3yAf3wASEeIB4gHv3sAf3wASAg/fIBICH99gEhHiACIBJqIB39XiAe/V79DQABAgMEBQYHEBESExQVFhf9CwQAIBJBEGohEgwACwsCQANAIBIgE08NASAIIBJqKAIAIQ0gDUH/A3EhECANQQl2IREgEbggBiAQQQN0aisDAKIhFyABIBJqKgIAuyAEIBeioCEWIBYgFpmgRAAAAAAAAOA/oiEWIAIgEmpEAAAAAAAA8D8gFiAWRAAAAAAAAPA/ZBu2OAIAIBJBBGohEgwACwsgDws=";
 
 interface Kernel {
   memory: WebAssembly.Memory;

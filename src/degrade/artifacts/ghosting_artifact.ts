@@ -91,31 +91,41 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
       weights.push(intensity * (1 - (decay * j) / ghosts));
       shifts.push(j * step * w);
     }
-    const data = new Float32Array(n * channels);
     const count = weights.length;
     // Float32 luma and sums, WebAssembly SIMD when available (same bits).
     const arena = simdArena(
       4 * n + 5 * CHUNK_BYTES + 4 * w + 16 * count,
       count,
     );
+    // With SIMD the output starts as a copy of the source, which the
+    // blocks below read back while it is still in the cache (the copy
+    // constructor skips the zero fill of a fresh array; each block reads
+    // its rows of every plane before it overwrites them).
+    const data = arena ? new Float32Array(src) : new Float32Array(n * channels);
     if (arena) {
       const luma = arena.f32(n), wts = arena.f32(count);
       wts.set(weights);
-      const r = chunkFor(arena, src), g = chunkFor(arena, src);
-      const b = chunkFor(arena, src);
+      const r = chunkFor(arena, data), g = chunkFor(arena, data);
+      const b = chunkFor(arena, data);
+      // Views of r, g and b for the last length asked (blocks repeat one).
+      let views = [r, g, b], viewLength = CHUNK;
       /** The luma of samples [i0, i1) (RGB: by chunks through r, g, b). */
       const lumaOf = (i0: number, i1: number) => {
         if (channels === 1) {
-          luma.set(src.subarray(i0, i1), i0);
+          luma.set(data.subarray(i0, i1), i0);
           return;
         }
         for (let i = i0; i < i1; i += CHUNK) {
           const m = Math.min(CHUNK, i1 - i);
-          const sub = (a: Float32Array) => m === CHUNK ? a : a.subarray(0, m);
-          sub(r).set(src.subarray(i, i + m));
-          sub(g).set(src.subarray(n + i, n + i + m));
-          sub(b).set(src.subarray(2 * n + i, 2 * n + i + m));
-          arena.luma32(luma.subarray(i, i + m), sub(r), sub(g), sub(b));
+          if (m !== viewLength) {
+            views = [r, g, b].map((a) => a.subarray(0, m));
+            viewLength = m;
+          }
+          const [vr, vg, vb] = views;
+          vr.set(data.subarray(i, i + m));
+          vg.set(data.subarray(n + i, n + i + m));
+          vb.set(data.subarray(2 * n + i, 2 * n + i + m));
+          arena.luma32(luma.subarray(i, i + m), vr, vg, vb);
         }
       };
       // Rows in blocks of about one chunk: their luma (the rows above are

@@ -59,6 +59,8 @@ Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript pa
     // More than one 4096-sample chunk per plane; rows wider than a chunk.
     [70, 65, 3, { ghosts: 7, intensity: 0.45, decay: 0 }],
     [4100, 3, 3, { ghosts: 2, intensity: 0.8, decay: 0 }],
+    // Rows longer than a chunk: each row's luma in a full and a short chunk.
+    [4200, 4, 3, { ghosts: 2, intensity: 0.8, decay: 0.5 }],
   ];
   for (const [width, height, channels, params] of cases) {
     const data = new Float32Array(width * height * channels);
