@@ -11,16 +11,21 @@
  * minor page faults per run on each side (Linux; "—" elsewhere).
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
+ *                             [--gc before|after|none]
  *
  * The task passes `--v8-flags=--expose-gc,--single-threaded-gc` so each of
- * our runs starts from a collected heap whose freed memory is back with
+ * our runs (with `--gc before`, the default) starts from a collected heap whose freed memory is back with
  * the allocator: garbage from the previous run is not billed to the next
  * one, as on the Python side, where reference counting frees each array at
  * once. (With V8's default concurrent GC the previous output is often
  * still being freed on a helper thread when the next run starts; the new
  * 3 MB output then lands on fresh pages, and on this VM each 4 KiB page
  * fault costs about 2.5 µs, about 2 ms per output: the faults column
- * shows when that happens.)
+ * shows when that happens.) `--gc after` collects right after each of our
+ * runs instead (the next one then follows the reference's run directly);
+ * `--gc none` leaves collection to V8, inside the timed runs. On this
+ * machine `after` gave the same medians as `before`, and `none` slower,
+ * noisier ones with page faults.
  *
  * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the Python
  * child's environment only (they slow numpy down on this machine), and the
@@ -120,6 +125,12 @@ function median(values: number[]): number {
 }
 
 const runs = positiveInteger("runs", 5);
+const gcMode = option("gc", "before");
+if (!["before", "after", "none"].includes(gcMode)) {
+  throw new RangeError(
+    `Cannot use --gc ${gcMode}: expected before, after or none`,
+  );
+}
 const size = positiveInteger("size", 512);
 const only = option("only", "");
 const operators = new Map<Degradation, Degrader>();
@@ -204,12 +215,13 @@ try {
     // Warm-up: up to 3 untimed pairs, fewer for slow operators (< 1 s).
     let warm = 0;
     for (let r = 0; mine.length < runs; r++) {
-      collectGarbage();
+      if (gcMode === "before") collectGarbage();
       const f0 = minorFaults();
       const t0 = performance.now();
       await op.apply(image, params[id]);
       const t = performance.now() - t0;
       const faults = minorFaults() - f0;
+      if (gcMode === "after") collectGarbage();
       await writer.write(new TextEncoder().encode(`${id}\n`));
       const [answer, theirFault] = (await readLine()).split(" ").map(Number);
       if (r < 3 && warm < 1000) {
