@@ -35,7 +35,19 @@ Deno.test("simdArena().accumulate() adds taps in order, odd lengths and tap coun
 
 Deno.test("simdArena().acc32() adds taps in order in float32, odd lengths and tap counts included", () => {
   const f = Math.fround;
-  for (const [count, n] of [[1, 1], [4, 7], [5, 8], [9, 3], [0, 5], [6, 13]]) {
+  for (
+    const [count, n] of [
+      [1, 1],
+      [2, 5],
+      [3, 9],
+      [4, 7],
+      [5, 8],
+      [6, 13],
+      [7, 6],
+      [9, 3],
+      [0, 5],
+    ]
+  ) {
     const arena = simdArena(4 * (64 + 64 + 16), 16);
     assert.ok(arena, "WebAssembly SIMD is available in Deno");
     const acc = arena.f32(16), src = arena.f32(64), w = arena.f32(count);
