@@ -1,5 +1,5 @@
 /**
- * Degradation benchmark: every operator at L2 on a 512x512 RGB image, timed
+ * Degradation benchmark: every operator at L2 on a 512x512 image (RGB, or grayscale with `--channels 1`), timed
  * in this process against the closest Python reference
  * (`bench/degrade_ref.py`: SciPy `ndimage`, scikit-image `radon`/`iradon`,
  * numpy FFT) served by a /usr/bin/python3 child on the same image and
@@ -11,7 +11,10 @@
  * minor page faults per run on each side (Linux; "—" elsewhere).
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
- *                             [--gc before|after|none]
+ *                             [--channels 3|1] [--gc before|after|none]
+ *
+ * `--channels 1` times a grayscale image (the CT, MRI and X-ray case)
+ * instead of the RGB one (the default).
  *
  * The task passes `--v8-flags=--expose-gc,--single-threaded-gc` so each of
  * our runs (with `--gc before`, the default) starts from a collected heap whose freed memory is back with
@@ -80,8 +83,11 @@ function positiveInteger(name: string, fallback: number): number {
   return v;
 }
 
-/** A deterministic CT/MRI-like RGB test image: body, bright rim, texture. */
-function testImage(size: number): FloatImage {
+/**
+ * A deterministic CT/MRI-like test image (body, bright rim, texture): RGB
+ * with slightly tinted planes, or its first plane alone for grayscale.
+ */
+function testImage(size: number, channels: 1 | 3): FloatImage {
   const prng = createPrng(2026);
   const n = size * size, data = new Float32Array(3 * n);
   const c = (size - 1) / 2;
@@ -101,7 +107,10 @@ function testImage(size: number): FloatImage {
       data[2 * n + y * size + x] = Math.min(1, g * 0.9 + 0.05);
     }
   }
-  return { width: size, height: size, channels: 3, data };
+  if (channels === 1) {
+    return { width: size, height: size, channels, data: data.slice(0, n) };
+  }
+  return { width: size, height: size, channels, data };
 }
 
 /** Minor page faults of this process so far (Linux), NaN elsewhere. */
@@ -132,6 +141,13 @@ if (!["before", "after", "none"].includes(gcMode)) {
   );
 }
 const size = positiveInteger("size", 512);
+const channelsOption = option("channels", "3");
+if (channelsOption !== "1" && channelsOption !== "3") {
+  throw new RangeError(
+    `Cannot use --channels ${channelsOption}: expected 3 (RGB) or 1 (grayscale)`,
+  );
+}
+const channels: 1 | 3 = channelsOption === "1" ? 1 : 3;
 const only = option("only", "");
 const operators = new Map<Degradation, Degrader>();
 for (const [id, op] of Object.entries(DEGRADERS)) {
@@ -144,7 +160,7 @@ const ids = DEGRADATIONS.filter((id) =>
 const missing = DEGRADATIONS.filter((id) => !operators.has(id));
 if (missing.length) console.error(`no operator yet for: ${missing.join(", ")}`);
 
-const image = testImage(size);
+const image = testImage(size, channels);
 const params: Record<string, Record<string, unknown>> = {};
 for (const id of ids) {
   params[id] = operators.get(id)!.sample(createPrng(0), 2, image);
@@ -173,6 +189,7 @@ try {
       String(size),
       String(size),
       `${dir}/params.json`,
+      String(channels),
     ],
     clearEnv: true,
     env,
@@ -246,7 +263,9 @@ try {
   await child.status;
 
   const lines = [
-    `L2 on a ${size}x${size} RGB image, median of ${runs} alternating runs (after a warm-up)`,
+    `L2 on a ${size}x${size} ${
+      channels === 3 ? "RGB" : "grayscale"
+    } image, median of ${runs} alternating runs (after a warm-up)`,
     "",
     "| id | ours ms | ref ms | ratio | ratio of minima | page faults (ours / ref) |",
     "|---|---:|---:|---:|---:|---:|",

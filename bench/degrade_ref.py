@@ -1,6 +1,7 @@
 """Python reference timings for `deno task bench:degrade`.
 
-Reads a planar float32 RGB image (3 x H x W) and a JSON file of the L2
+Reads a planar float32 image (CHANNELS x H x W: 3 for RGB, the default, or
+1 for grayscale) and a JSON file of the L2
 parameters our operators drew, then serves timing requests: for each line
 "<id>" on stdin it runs the closest SciPy / scikit-image / numpy
 implementation of that degradation once and answers one line with the
@@ -9,7 +10,7 @@ an id it does not know). The benchmark
 interleaves these runs with its own, so both see the same machine load.
 Used only by the benchmark, never by the library.
 
-    python3 bench/degrade_ref.py IMAGE.f32 WIDTH HEIGHT PARAMS.json
+    python3 bench/degrade_ref.py IMAGE.f32 WIDTH HEIGHT PARAMS.json [CHANNELS]
 """
 
 import json
@@ -22,18 +23,23 @@ from scipy import ndimage
 from skimage.transform import iradon, radon
 
 path, W, H, params_path = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-IMG = np.fromfile(path, dtype=np.float32).reshape(3, H, W).astype(np.float64)
+C = int(sys.argv[5]) if len(sys.argv) > 5 else 3
+IMG = np.fromfile(path, dtype=np.float32).reshape(C, H, W).astype(np.float64)
 PARAMS = json.load(open(params_path))
 RNG = np.random.default_rng(0)
 
 
 def luma(x):
+    # A grayscale image is its own luma, as in our operators.
+    if x.shape[0] == 1:
+        return x[0]
     return 0.299 * x[0] + 0.587 * x[1] + 0.114 * x[2]
 
 
 def rgb(g):
+    # Back to the input's channels: three equal planes, or one.
     g = np.clip(g, 0, 1)
-    return np.stack([g, g, g])
+    return g[None] if C == 1 else np.stack([g, g, g])
 
 
 def per_channel(f, x):
@@ -181,6 +187,8 @@ def blood_cell(x, p):
     r = d / 2
     yy, xx = np.mgrid[:h, :w]
     colour = np.array([0.7, 0.25, 0.35])[:, None, None]
+    if C == 1:
+        colour = (0.299 * colour[0] + 0.587 * colour[1] + 0.114 * colour[2])[None]
     for _ in range(p["count"]):
         cy, cx = rng.uniform(r, h - r), rng.uniform(r, w - r)
         a = p["opacity"] * np.clip(1 - np.hypot(yy - cy, xx - cx) / r, 0, 1) ** 0.3
