@@ -11,7 +11,16 @@
  * minor page faults per run on each side (Linux; "—" elsewhere).
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
- *                             [--channels 3|1] [--gc before|after|none]
+ *                             [--channels 3|1] [--cache alternate|warm|cold]
+ *                             [--gc before|after|none]
+ *
+ * `--cache` sets what precedes each timed run on both sides: `alternate`
+ * (the default) only the other side's run (the reference's numpy
+ * temporaries are several times our footprint, so it evicts our data more
+ * than we evict its); `warm` an untimed run of the same operator on the
+ * same side (the `timeit` way; data in cache, as when one image goes
+ * through several degradations); `cold` a 64 MiB write on the same side
+ * (data in memory, not cache).
  *
  * `--channels 1` times a grayscale image (the CT, MRI and X-ray case)
  * instead of the RGB one (the default).
@@ -33,12 +42,14 @@
  * OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the Python
  * child's environment only (they slow numpy down on this machine), and the
  * child runs single-threaded (OPENBLAS_NUM_THREADS = OMP_NUM_THREADS = 1),
- * as our operators do. The child's glibc keeps freed memory for reuse
- * (MALLOC_MMAP_THRESHOLD_ 32 MiB, MALLOC_TRIM_THRESHOLD_ 1 GiB): numpy's
- * temporaries of a few MB otherwise come from fresh mmapped pages, or from
- * a heap just trimmed, depending on which ids ran before (a 512x512 map
- * went from 2.7 ms with no faults to 7.5 ms with about 1,000). Both sides
- * are thus timed without page faults, the reference at its fastest.
+ * as our operators do. On both sides glibc keeps freed memory for reuse
+ * (MALLOC_MMAP_THRESHOLD_ 32 MiB, MALLOC_TRIM_THRESHOLD_ 1 GiB; the task
+ * sets them for this process, and they are set again for the child):
+ * arrays of a few MB otherwise come from fresh mmapped pages, or from a
+ * heap just trimmed, depending on what ran before (numpy's 512x512 map
+ * went from 2.7 ms with no faults to 7.5 ms with about 1,000; ours
+ * likewise, e.g. reduce_contrast 3.7 ms with 736 faults after an untimed
+ * run). Both sides are thus timed without page faults.
  *
  * @module
  */
@@ -123,6 +134,15 @@ function minorFaults(): number {
   }
 }
 
+/** 64 MiB written before a timed run with `--cache cold` (twice the L3). */
+const flushBuffer = new Float64Array(8 * 1024 * 1024);
+let flushCount = 0;
+
+/** Push the caches' contents out to memory by writing `flushBuffer`. */
+function flushCaches(): void {
+  flushBuffer.fill(++flushCount);
+}
+
 /** Start every timed run from a collected heap when `--expose-gc` is on. */
 const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ??
   (() => {});
@@ -134,6 +154,12 @@ function median(values: number[]): number {
 }
 
 const runs = positiveInteger("runs", 5);
+const cache = option("cache", "alternate");
+if (!["alternate", "warm", "cold"].includes(cache)) {
+  throw new RangeError(
+    `Cannot use --cache ${cache}: expected alternate, warm or cold`,
+  );
+}
 const gcMode = option("gc", "before");
 if (!["before", "after", "none"].includes(gcMode)) {
   throw new RangeError(
@@ -232,6 +258,8 @@ try {
     // Warm-up: up to 3 untimed pairs, fewer for slow operators (< 1 s).
     let warm = 0;
     for (let r = 0; mine.length < runs; r++) {
+      if (cache === "warm") await op.apply(image, params[id]);
+      if (cache === "cold") flushCaches();
       if (gcMode === "before") collectGarbage();
       const f0 = minorFaults();
       const t0 = performance.now();
@@ -239,7 +267,7 @@ try {
       const t = performance.now() - t0;
       const faults = minorFaults() - f0;
       if (gcMode === "after") collectGarbage();
-      await writer.write(new TextEncoder().encode(`${id}\n`));
+      await writer.write(new TextEncoder().encode(`${id} ${cache}\n`));
       const [answer, theirFault] = (await readLine()).split(" ").map(Number);
       if (r < 3 && warm < 1000) {
         warm += t + answer;
@@ -265,7 +293,7 @@ try {
   const lines = [
     `L2 on a ${size}x${size} ${
       channels === 3 ? "RGB" : "grayscale"
-    } image, median of ${runs} alternating runs (after a warm-up)`,
+    } image, median of ${runs} alternating runs (after a warm-up; cache ${cache}, gc ${gcMode})`,
     "",
     "| id | ours ms | ref ms | ratio | ratio of minima | page faults (ours / ref) |",
     "|---|---:|---:|---:|---:|---:|",
