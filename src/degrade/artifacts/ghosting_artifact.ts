@@ -109,10 +109,15 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
       const b = chunkFor(arena, data);
       // Views of r, g and b for the last length asked (blocks repeat one).
       let views = [r, g, b], viewLength = CHUNK;
-      /** The luma of samples [i0, i1) (RGB: by chunks through r, g, b). */
-      const lumaOf = (i0: number, i1: number) => {
+      /**
+       * The luma of samples [i0, i1), into `luma` and into `into` (RGB: by
+       * chunks through r, g, b).
+       */
+      const lumaOf = (i0: number, i1: number, into: Float32Array) => {
         if (channels === 1) {
-          luma.set(data.subarray(i0, i1), i0);
+          const gray = data.subarray(i0, i1);
+          luma.set(gray, i0);
+          into.set(gray);
           return;
         }
         for (let i = i0; i < i1; i += CHUNK) {
@@ -125,11 +130,17 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
           vr.set(data.subarray(i, i + m));
           vg.set(data.subarray(n + i, n + i + m));
           vb.set(data.subarray(2 * n + i, 2 * n + i + m));
-          arena.luma32(luma.subarray(i, i + m), vr, vg, vb);
+          arena.luma32(
+            luma.subarray(i, i + m),
+            into.subarray(i - i0, i - i0 + m),
+            vr,
+            vg,
+            vb,
+          );
         }
       };
-      // Rows in blocks of about one chunk: their luma (the rows above are
-      // done), then each ghost added over the rows it reaches (acc32: taps
+      // Rows in blocks of about one chunk: their luma (kept, and copied to
+      // the block; the rows above are done), then each ghost added over the rows it reaches (acc32: taps
       // in order, float32, as ghostRows), then clipped (1·v + −0 is v, −0
       // included) and copied to every plane while they are in the cache.
       const rows = Math.max(1, Math.floor(CHUNK / w));
@@ -138,8 +149,7 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
       for (let r0 = 0; r0 < h; r0 += rows) {
         const r1 = Math.min(h, r0 + rows);
         const done = block.subarray(0, (r1 - r0) * w);
-        lumaOf(r0 * w, r1 * w);
-        done.set(luma.subarray(r0 * w, r1 * w));
+        lumaOf(r0 * w, r1 * w, done);
         // Runs of rows [ra, rb) with the same ghosts (shift <= row·w).
         for (let ra = r0, rb = r0; ra < r1; ra = rb) {
           let active = 0;
