@@ -1,8 +1,10 @@
 /**
  * The test command (`deno task test`; not named test.ts, which `deno test` would load as a test module): on a fresh machine it installs what
  * the suite needs (Jupyter and the Python cross-check packages from Debian,
- * the Deno Jupyter kernel), then runs the unit tests, then executes every
- * notebook headlessly and checks that a deliberately failing notebook fails.
+ * the Deno Jupyter kernel), then runs the unit tests and every JSDoc
+ * example (a false `console.assert` fails; a deliberately failing example
+ * must fail), then executes every notebook headlessly and checks that a
+ * deliberately failing notebook fails.
  *
  * Options: `--skip-notebooks`, `--only-notebooks`.
  *
@@ -159,6 +161,57 @@ async function runNotebooks(): Promise<boolean> {
   return failed === 0;
 }
 
+/** Every non-test module of the package: mod.ts and src/ (no testdata). */
+async function packageModules(dir = "src"): Promise<string[]> {
+  const files: string[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory && entry.name !== "testdata") {
+      files.push(...await packageModules(path));
+    } else if (
+      entry.isFile && path.endsWith(".ts") && !path.endsWith("_test.ts")
+    ) files.push(path);
+  }
+  return dir === "src" ? ["mod.ts", ...files.sort()] : files;
+}
+
+/**
+ * Run every JSDoc example of the package as a test, with a false
+ * `console.assert` made to throw, then check that a deliberately failing
+ * example does fail.
+ */
+async function runDocExamples(): Promise<boolean> {
+  const preload = "scripts/doc_examples/strict_assert.ts";
+  const docTest = (files: string[], quiet = false) =>
+    run([
+      Deno.execPath(),
+      "test",
+      "--doc",
+      "-A",
+      "--parallel",
+      "--preload",
+      preload,
+      ...files,
+    ], { quiet });
+  const examples = await docTest(await packageModules());
+  if (examples.code !== 0) return false;
+  const failing = await docTest(
+    ["scripts/doc_examples/failing_example.ts"],
+    true,
+  );
+  if (
+    failing.code === 0 || !failing.output.includes("console.assert failed")
+  ) {
+    console.error(
+      "The deliberately failing JSDoc example did not fail: a false console.assert would pass unnoticed.\n" +
+        failing.output,
+    );
+    return false;
+  }
+  console.log("The deliberately failing JSDoc example failed, as it must.");
+  return true;
+}
+
 const args = new Set(Deno.args);
 Deno.chdir(new URL("..", import.meta.url).pathname);
 await ensureTools();
@@ -175,6 +228,7 @@ if (raw.code !== 0) Deno.exit(raw.code);
 if (!args.has("--only-notebooks")) {
   const unit = await run([Deno.execPath(), "test", "-A", "--parallel"]);
   if (unit.code !== 0) Deno.exit(unit.code);
+  if (!(await runDocExamples())) Deno.exit(1);
 }
 if (!args.has("--skip-notebooks")) {
   if (!(await runNotebooks())) Deno.exit(1);

@@ -205,7 +205,7 @@ function csvCell(value: string): string {
  * @example Usage
  * ```ts
  * import { manifestCsv } from "./degrade.ts";
- * const csv = manifestCsv([{ input: "a.png", output: "b.png", id: "gaussian_blur", level: 1, seed: 3, params: { sigma: 3 } }]);
+ * const csv = manifestCsv([{ input: "a.png", output: "b.png", id: "gaussian_blur", level: 1, seed: 3, params: { sigma: 3 }, bitDepth: 8 }]);
  * console.assert(csv.split("\n")[1] === 'a.png,b.png,gaussian_blur,1,3,"{""sigma"":3}"');
  * ```
  */

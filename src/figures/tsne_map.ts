@@ -98,7 +98,7 @@ function PALETTE19(): string[] {
  *
  * @example Usage
  * ```ts
- * import { tsneFigure } from "./tsne_figure.ts";
+ * import { tsneFigure } from "./tsne_map.ts";
  * const svg = tsneFigure([
  *   { x: 0, y: 0, modality: "CT", degradation: "low_dose", source: "simulated" },
  *   { x: 1, y: 1, modality: "CT", degradation: "low_dose", source: "real" },
