@@ -10,7 +10,8 @@
  * transforms many rows in one call (one call into the kernel, no
  * per-row copies).
  *
- * Private to the degradation engine.
+ * Internal to src/degrade/; `signal.ts` makes `fft2`, `ifft2`, `fftshift2`,
+ * `ifftshift2` and `frequencyIndex` public.
  *
  * @module
  */
@@ -355,7 +356,7 @@ function transform2(
  *
  * @example Usage
  * ```ts
- * import { fft2 } from "./_fft.ts";
+ * import { fft2 } from "./signal.ts";
  * const re = new Float64Array([1, 1, 1, 1, 1, 1]), im = new Float64Array(6);
  * fft2(re, im, 3, 2);
  * console.assert(re[0] === 6 && Math.abs(re[1]) < 1e-12);
@@ -380,7 +381,7 @@ export function fft2(
  *
  * @example Round trip
  * ```ts
- * import { fft2, ifft2 } from "./_fft.ts";
+ * import { fft2, ifft2 } from "./signal.ts";
  * const re = new Float64Array([1, 2, 3, 4, 5, 6]), im = new Float64Array(6);
  * fft2(re, im, 3, 2);
  * ifft2(re, im, 3, 2);
@@ -431,7 +432,7 @@ function roll2(
  *
  * @example Usage
  * ```ts
- * import { fftshift2 } from "./_fft.ts";
+ * import { fftshift2 } from "./signal.ts";
  * const s = fftshift2(new Float64Array([0, 1, 2]), 3, 1);
  * console.assert(s.join() === "2,0,1");
  * ```
@@ -455,7 +456,7 @@ export function fftshift2(
  *
  * @example Usage
  * ```ts
- * import { ifftshift2 } from "./_fft.ts";
+ * import { ifftshift2 } from "./signal.ts";
  * const s = ifftshift2(new Float64Array([2, 0, 1]), 3, 1);
  * console.assert(s.join() === "0,1,2");
  * ```
@@ -484,7 +485,7 @@ export function ifftshift2(
  *
  * @example Usage
  * ```ts
- * import { frequencyIndex } from "./_fft.ts";
+ * import { frequencyIndex } from "./signal.ts";
  * console.assert(frequencyIndex(3, 4) === -1);
  * ```
  */

@@ -2,7 +2,7 @@
  * Grayscale plumbing for the CT and MRI physics operators: they simulate a
  * single intensity channel, so an RGB input is reduced to its luma
  * (0.299 R + 0.587 G + 0.114 B) and the result is written back to every
- * channel. Internal to src/degrade/.
+ * channel. Internal to src/degrade/; `signal.ts` makes both functions public.
  *
  * @module
  */
@@ -14,7 +14,7 @@ import type { FloatImage } from "./types.ts";
  *
  * @example Usage
  * ```ts
- * import { lumaPlane } from "./_luma.ts";
+ * import { lumaPlane } from "./signal.ts";
  * const g = lumaPlane({ width: 1, height: 1, channels: 3, data: new Float32Array([1, 0, 0]) });
  * console.assert(Math.abs(g[0] - 0.299) < 1e-6);
  * ```
@@ -35,7 +35,7 @@ export function lumaPlane(image: FloatImage): Float64Array {
  *
  * @example Usage
  * ```ts
- * import { fromLuma } from "./_luma.ts";
+ * import { fromLuma } from "./signal.ts";
  * const img = { width: 2, height: 1, channels: 3 as const, data: new Float32Array(6) };
  * const out = fromLuma(img, new Float64Array([-1, 0.5]));
  * console.assert(out.data.join() === "0,0.5,0,0.5,0,0.5");

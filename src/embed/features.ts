@@ -13,8 +13,7 @@
  * @module
  */
 
-import { fft2 } from "../degrade/_fft.ts";
-import { lumaPlane } from "../degrade/_luma.ts";
+import { fft2, lumaPlane } from "../degrade/signal.ts";
 import type { FloatImage } from "../degrade/types.ts";
 import { resampleArea } from "./_resample.ts";
 
