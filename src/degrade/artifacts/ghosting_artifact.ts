@@ -140,9 +140,10 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
         }
       };
       // Rows in blocks of about one chunk: their luma (kept, and copied to
-      // the block; the rows above are done), then each ghost added over the rows it reaches (acc32: taps
-      // in order, float32, as ghostRows), then clipped (1·v + −0 is v, −0
-      // included) and copied to every plane while they are in the cache.
+      // the block; the rows above are done), then each ghost added over the
+      // rows it reaches (acc32: taps in order, float32, as ghostRows), then
+      // clipped (1·v + −0 is v, −0 included) and copied to every plane
+      // while they are in the cache.
       const rows = Math.max(1, Math.floor(CHUNK / w));
       const block = rows === 1 ? arena.f32(w) : chunkFor(arena, data);
       const offs = new Int32Array(count);
