@@ -1,6 +1,7 @@
 /**
- * Degradation benchmark: every operator at L2 on a 512x512 image (RGB, or grayscale with `--channels 1`), timed
- * in this process against the closest Python reference
+ * Degradation benchmark: every operator at L2 on a 512x512 image (RGB, or
+ * grayscale with `--channels 1`), timed in this process against the closest
+ * Python reference
  * (`bench/degrade_ref.py`: SciPy `ndimage`, scikit-image `radon`/`iradon`,
  * numpy FFT) served by a /usr/bin/python3 child on the same image and
  * parameters. Runs alternate (ours, reference, ours, ...) so both see the
@@ -17,7 +18,7 @@
  * `--cache` sets what precedes each timed run on both sides: `alternate`
  * (the default) only the other side's run (the reference's numpy
  * temporaries are several times our footprint, so it evicts our data more
- * than we evict its); `warm` an untimed run of the same operator on the
+ * than we evict its own); `warm` an untimed run of the same operator on the
  * same side (the `timeit` way; data in cache, as when one image goes
  * through several degradations); `cold` a 64 MiB write on the same side
  * (data in memory, not cache).
@@ -26,9 +27,9 @@
  * instead of the RGB one (the default).
  *
  * The task passes `--v8-flags=--expose-gc,--single-threaded-gc` so each of
- * our runs (with `--gc before`, the default) starts from a collected heap whose freed memory is back with
- * the allocator: garbage from the previous run is not billed to the next
- * one, as on the Python side, where reference counting frees each array at
+ * our runs (with `--gc before`, the default) starts from a collected heap
+ * whose freed memory is back with the allocator: garbage from the previous
+ * run is not billed to the next one, as on the Python side, where reference counting frees each array at
  * once. (With V8's default concurrent GC the previous output is often
  * still being freed on a helper thread when the next run starts; the new
  * 3 MB output then lands on fresh pages, and on this VM each 4 KiB page
@@ -153,27 +154,22 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** `--name`'s value, which must be one of `allowed` (the first by default). */
+function choice<T extends string>(name: string, allowed: readonly T[]): T {
+  const raw = option(name, allowed[0]);
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new RangeError(
+      `Cannot use --${name} ${raw}: expected one of ${allowed.join(", ")}`,
+    );
+  }
+  return raw as T;
+}
+
 const runs = positiveInteger("runs", 5);
-const cache = option("cache", "alternate");
-if (!["alternate", "warm", "cold"].includes(cache)) {
-  throw new RangeError(
-    `Cannot use --cache ${cache}: expected alternate, warm or cold`,
-  );
-}
-const gcMode = option("gc", "before");
-if (!["before", "after", "none"].includes(gcMode)) {
-  throw new RangeError(
-    `Cannot use --gc ${gcMode}: expected before, after or none`,
-  );
-}
 const size = positiveInteger("size", 512);
-const channelsOption = option("channels", "3");
-if (channelsOption !== "1" && channelsOption !== "3") {
-  throw new RangeError(
-    `Cannot use --channels ${channelsOption}: expected 3 (RGB) or 1 (grayscale)`,
-  );
-}
-const channels: 1 | 3 = channelsOption === "1" ? 1 : 3;
+const cache = choice("cache", ["alternate", "warm", "cold"] as const);
+const gcMode = choice("gc", ["before", "after", "none"] as const);
+const channels: 1 | 3 = choice("channels", ["3", "1"] as const) === "1" ? 1 : 3;
 const only = option("only", "");
 const operators = new Map<Degradation, Degrader>();
 for (const [id, op] of Object.entries(DEGRADERS)) {
