@@ -7,7 +7,9 @@
  * set in one call, written to OUT/<id>/L<level>/. `--skip-existing`
  * resumes an interrupted batch: outputs whose image and record a previous
  * run finished (same input, id, level, seed; input not newer) are kept.
- * Each output gets
+ * A batch runs on `--jobs N` Web Workers (default `auto`: one per logical
+ * CPU), one file at a time each, each file read once for all its outputs;
+ * the bytes and the manifest are the same whatever N. Each output gets
  * `<out>.json` with the parameters drawn. Outputs keep the input's bit
  * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
  * `--bit-depth` says otherwise. `--list` prints the ids with
@@ -24,9 +26,12 @@ import { progress } from "./_progress.ts";
 import { DEGRADERS } from "../degrade/registry.ts";
 import {
   degradeFile,
+  degradeFileTo,
   type DegradeRecord,
+  type DegradeTarget,
   deriveSeed,
 } from "../degrade/files.ts";
+import type { DegradeTask } from "./_degrade_worker.ts";
 import { formatOf } from "../degrade/image_io.ts";
 import { createPrng } from "../random/prng.ts";
 import {
@@ -45,7 +50,7 @@ import {
 import type { DegradeLevel } from "../degrade/types.ts";
 
 const USAGE =
-  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] IN OUT | --list [--markdown]";
+  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] [--jobs N|auto] IN OUT | --list [--markdown]";
 
 const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
 
@@ -237,7 +242,7 @@ async function isDirectory(path: string): Promise<boolean> {
 
 async function main(): Promise<number> {
   const args = parseArgs(Deno.args, {
-    string: ["type", "level", "seed", "bit-depth", "modality"],
+    string: ["type", "level", "seed", "bit-depth", "modality", "jobs"],
     boolean: ["list", "markdown", "skip-existing"],
     maxPositional: 2,
     usage: USAGE,
@@ -301,28 +306,49 @@ async function main(): Promise<number> {
     ? `${jobs[0]!.id} L${jobs[0]!.level}`
     : `${types.length} id(s) × ${levels.length} level(s)`;
   const bar = progress(`degrading (${label})`, files.length * jobs.length);
-  const records: DegradeRecord[] = [];
+  // Per file: the records a previous run finished (--skip-existing) and
+  // the targets still to make, in job order.
+  const tasks: DegradeTask[] = [];
+  const kept: (DegradeRecord | null)[][] = [];
   let skipped = 0;
-  for (const rel of files) {
+  for (const [index, rel] of files.entries()) {
     const fileSeed = deriveSeed(seed, rel);
+    const from = join(root, rel);
+    const slots: (DegradeRecord | null)[] = [];
+    const targets: DegradeTarget[] = [];
     for (const { id, level } of jobs) {
       const target = single
         ? join(output, rel)
         : join(output, id, `L${level}`, rel);
-      const from = join(root, rel);
       const done = args.options["skip-existing"]
         ? await finished(from, target, id, level, fileSeed, options.bitDepth)
         : null;
-      if (done) skipped++;
-      else await Deno.mkdir(dirname(target), { recursive: true });
-      records.push(
-        done ??
-          await degradeFile(from, target, id, level, fileSeed, options),
-      );
-      bar.tick();
+      slots.push(done);
+      if (done) {
+        skipped++;
+        bar.tick();
+      } else {
+        await Deno.mkdir(dirname(target), { recursive: true });
+        targets.push({ output: target, id, level });
+      }
+    }
+    kept.push(slots);
+    if (targets.length) {
+      tasks.push({ index, input: from, targets, seed: fileSeed, options });
     }
   }
+  const made = await runTasks(
+    tasks,
+    workerCount(args.options.jobs),
+    () => bar.tick(),
+  );
   bar.done();
+  // The manifest in file order, then job order, however many workers ran.
+  const records = kept.flatMap((slots, index) => {
+    const fresh = made.get(index) ?? [];
+    let next = 0;
+    return slots.map((done) => done ?? fresh[next++]!);
+  });
   await Deno.mkdir(output, { recursive: true });
   await Deno.writeTextFile(join(output, "manifest.csv"), manifestCsv(records));
   console.log(
@@ -332,6 +358,88 @@ async function main(): Promise<number> {
   );
   return 0;
 }
+
+/**
+ * The number of workers `--jobs` asks for: a positive integer, or `auto`
+ * (the default: one per logical CPU).
+ */
+function workerCount(raw: string | boolean | undefined): number {
+  if (raw === undefined || raw === "auto") {
+    return Math.max(1, navigator.hardwareConcurrency ?? 1);
+  }
+  const n = Number(raw);
+  if (typeof raw !== "string" || !Number.isInteger(n) || n < 1) {
+    throw new UsageError(
+      `Option "--jobs" must be a positive integer or auto, got ${raw}`,
+    );
+  }
+  return n;
+}
+
+/**
+ * Degrade every task's file, in this process (one worker asked for, or one
+ * task) or on up to `workers` Web Workers, one file at a time each; the
+ * bytes are the same either way (each file has its own seed). Returns each
+ * task's records by its index; `onWritten` is called after each output.
+ * The first error stops the batch and is thrown here.
+ */
+async function runTasks(
+  tasks: readonly DegradeTask[],
+  workers: number,
+  onWritten: () => void,
+): Promise<Map<number, DegradeRecord[]>> {
+  const made = new Map<number, DegradeRecord[]>();
+  const count = Math.min(workers, tasks.length);
+  if (count <= 1) {
+    for (const t of tasks) {
+      made.set(
+        t.index,
+        await degradeFileTo(t.input, t.targets, t.seed, t.options, onWritten),
+      );
+    }
+    return made;
+  }
+  const url = new URL("./_degrade_worker.ts", import.meta.url).href;
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(url, { type: "module" }),
+  );
+  try {
+    let next = 0;
+    await Promise.all(
+      pool.map((worker) =>
+        new Promise<void>((resolveAll, reject) => {
+          const send = () => {
+            if (next >= tasks.length) return resolveAll();
+            worker.postMessage(tasks[next++]);
+          };
+          worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+            if ("written" in data) onWritten();
+            else if ("error" in data) reject(new Error(data.error));
+            else {
+              made.set(data.index, data.records);
+              send();
+            }
+          };
+          worker.onerror = (event) => {
+            event.preventDefault();
+            reject(new Error(event.message));
+          };
+          send();
+        })
+      ),
+    );
+  } finally {
+    for (const worker of pool) worker.terminate();
+  }
+  return made;
+}
+
+/** A worker's answer (src/cli/_degrade_worker.ts). */
+type WorkerAnswer =
+  | { index: number; written: true }
+  | { index: number; records: DegradeRecord[] }
+  | { index: number; error: string };
 
 /**
  * The record of an output a previous run finished: the image and its

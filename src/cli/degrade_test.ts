@@ -158,6 +158,83 @@ Deno.test("degrade CLI: several ids and levels in one call, sub-folders mirrored
   for (const d of [input, dir, one]) await Deno.remove(d, { recursive: true });
 });
 
+Deno.test("degrade CLI: --jobs 1 and --jobs 3 write the same bytes and the same manifest; a worker's error exits 2 naming the file", async () => {
+  const input = await Deno.makeTempDir();
+  await Deno.mkdir(`${input}/sub`);
+  const names = ["ct_phantom", "mri_slice", "xray_chest", "endoscopy"];
+  for (const [k, name] of names.entries()) {
+    const to = k % 2 ? `${input}/sub/${name}.png` : `${input}/${name}.png`;
+    await Deno.copyFile(`${SAMPLES}/${name}.png`, to);
+  }
+  const outs: string[] = [];
+  for (const jobs of ["1", "3"]) {
+    const out = await Deno.makeTempDir();
+    outs.push(out);
+    const r = await run(
+      "--type",
+      "gaussian_noise,reduce_contrast",
+      "--level",
+      "1,2",
+      "--seed",
+      "9",
+      "--jobs",
+      jobs,
+      input,
+      out,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /16 image\(s\) written/);
+  }
+  const [one, three] = outs as [string, string];
+  assert.equal(
+    await Deno.readTextFile(`${three}/manifest.csv`),
+    (await Deno.readTextFile(`${one}/manifest.csv`)).replaceAll(one, three),
+  );
+  for (const id of ["gaussian_noise", "reduce_contrast"]) {
+    for (const level of [1, 2]) {
+      for (const [k, name] of names.entries()) {
+        const rel = `${id}/L${level}/${k % 2 ? "sub/" : ""}${name}.png`;
+        assert.deepEqual(
+          await Deno.readFile(`${three}/${rel}`),
+          await Deno.readFile(`${one}/${rel}`),
+          rel,
+        );
+      }
+    }
+  }
+  // A corrupt file stops the batch: exit 2, one line naming it.
+  await Deno.writeTextFile(`${input}/sub/broken.png`, "not a png");
+  const bad = await run(
+    "--type",
+    "gaussian_blur",
+    "--level",
+    "1",
+    "--jobs",
+    "2",
+    input,
+    await Deno.makeTempDir(),
+  );
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /broken\.png/);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /);
+  const zero = await run(
+    "--type",
+    "gaussian_blur",
+    "--level",
+    "1",
+    "--jobs",
+    "0",
+    input,
+    one,
+  );
+  assert.equal(zero.code, 2);
+  assert.match(
+    zero.stderr,
+    /"--jobs" must be a positive integer or auto, got 0/,
+  );
+  for (const d of [input, ...outs]) await Deno.remove(d, { recursive: true });
+});
+
 Deno.test("degrade CLI: --type all --modality runs exactly the ids valid for the modality", async () => {
   const dir = await Deno.makeTempDir();
   const r = await run(

@@ -76,6 +76,16 @@ export function deriveSeed(seed: number, key: string): number {
   return (h >>> 0) % 2147483647;
 }
 
+/** One output of an input file: where to write it, id and level. */
+export interface DegradeTarget {
+  /** Output image path (format by extension). */
+  output: string;
+  /** Degradation id. */
+  id: Degradation;
+  /** 1 or 2. */
+  level: DegradeLevel;
+}
+
 /**
  * Read `input`, degrade it and write `output` (format by extension) and
  * `output + ".json"` (a {@linkcode DegradeRecord}). Same input, id, level
@@ -104,23 +114,68 @@ export async function degradeFile(
   seed: number,
   options: DegradeFileOptions = {},
 ): Promise<DegradeRecord> {
-  const format = formatOf(output);
-  const source = await readImageFile(input, { maxPixels: options.maxPixels });
-  const result = await degrade(source.image, id, level, seed);
-  const bitDepth = options.bitDepth ?? outputBitDepth(format, source.bitDepth);
-  await writeImage(output, result.image, { bitDepth });
-  const record: DegradeRecord = {
+  const [record] = await degradeFileTo(
     input,
-    output,
-    id,
-    level,
+    [{ output, id, level }],
     seed,
-    params: result.params,
-    bitDepth,
-  };
-  await Deno.writeTextFile(
-    `${output}.json`,
-    JSON.stringify(record, null, 2) + "\n",
+    options,
   );
-  return record;
+  return record!;
+}
+
+/**
+ * {@linkcode degradeFile} for several outputs of one input: the input is
+ * read and decoded once, then each target is degraded from the same seed
+ * and written (image and `.json`) in order, with the bytes
+ * {@linkcode degradeFile} would write.
+ *
+ * @param input Input image path.
+ * @param targets Outputs with their id and level.
+ * @param seed Integer seed (each target draws from it afresh).
+ * @param options Bit depth and pixel limit.
+ * @param onWritten Called after each target is written.
+ * @returns The records written, in the order of `targets`.
+ *
+ * @example Usage
+ * ```ts ignore
+ * import { degradeFileTo } from "./files.ts";
+ * const records = await degradeFileTo("in.png", [
+ *   { output: "blur_L1.png", id: "gaussian_blur", level: 1 },
+ *   { output: "blur_L2.png", id: "gaussian_blur", level: 2 },
+ * ], 0);
+ * console.log(records.map((r) => r.params));
+ * ```
+ */
+export async function degradeFileTo(
+  input: string,
+  targets: readonly DegradeTarget[],
+  seed: number,
+  options: DegradeFileOptions = {},
+  onWritten?: (record: DegradeRecord) => void,
+): Promise<DegradeRecord[]> {
+  for (const { output } of targets) formatOf(output);
+  const source = await readImageFile(input, { maxPixels: options.maxPixels });
+  const records: DegradeRecord[] = [];
+  for (const { output, id, level } of targets) {
+    const result = await degrade(source.image, id, level, seed);
+    const bitDepth = options.bitDepth ??
+      outputBitDepth(formatOf(output), source.bitDepth);
+    await writeImage(output, result.image, { bitDepth });
+    const record: DegradeRecord = {
+      input,
+      output,
+      id,
+      level,
+      seed,
+      params: result.params,
+      bitDepth,
+    };
+    await Deno.writeTextFile(
+      `${output}.json`,
+      JSON.stringify(record, null, 2) + "\n",
+    );
+    records.push(record);
+    onWritten?.(record);
+  }
+  return records;
 }
