@@ -17,13 +17,9 @@ import { createPrng, type Prng } from "../random/prng.ts";
 import { loadItems } from "../results/load_results.ts";
 import { ITEM_COLUMNS } from "../results/rows.ts";
 import { writeTable } from "../results/write_table.ts";
-import {
-  outputBitDepth,
-  readImageFile,
-  writeImage,
-} from "../degrade/image_io.ts";
-import { degrade, DEGRADERS } from "../degrade/registry.ts";
+import { DEGRADERS } from "../degrade/registry.ts";
 import { deriveSeed } from "../degrade/files.ts";
+import { degradeBatch, type DegradeTask } from "../degrade/batch.ts";
 
 /** Options of {@linkcode buildBenchmark}. */
 export interface BuildBenchmarkOptions {
@@ -37,7 +33,12 @@ export interface BuildBenchmarkOptions {
   seed?: number;
   /** Most degradations per question, 1..3 (default 3); at least 1 is used. */
   maxPerQuestion?: number;
-  /** Called after each question with (done, total). */
+  /**
+   * Web Workers to degrade on (default 1: this thread); the output is the
+   * same whatever the number.
+   */
+  workers?: number;
+  /** Called after each degraded image with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -148,9 +149,18 @@ export async function buildBenchmark(
     ...extraNames,
     "degradation_params",
   ];
-  const rows: string[][] = [];
+  // Clean images copied and degradations chosen question by question; the
+  // degraded images made in one batch (on workers when asked); then the
+  // rows in question order, with the parameters each image drew.
   const used = new Set<string>();
-  let written = 0;
+  const tasks: DegradeTask[] = [];
+  const plan: {
+    clean: string[];
+    degraded: {
+      task: number;
+      row: (level: 1 | 2, params: string) => string[];
+    }[];
+  }[] = [];
   for (let i = 0; i < items.n; i++) {
     const qid = items.questionId[i]!;
     const modality = MODALITIES[items.modality[i]!]!;
@@ -171,48 +181,56 @@ export async function buildBenchmark(
       params,
     ];
     const n = String(items.nOptions[i]!), answer = LETTERS[items.answer[i]!]!;
-    rows.push([...base, "none", "0", n, answer, cleanRel, ...tail("")]);
-
     const prng = createPrng(deriveSeed(seed, qid));
     const pool = degradationsFor(modality).filter((d) => DEGRADERS[d]);
     const k = 1 + prng.int(Math.min(maxPer, pool.length));
     const chosen: Degradation[] = choose(prng, pool, k);
-    // 16-bit sources give 16-bit PNGs.
-    const { image, bitDepth } = await readImageFile(src);
-    for (const id of chosen) {
-      const opSeed = deriveSeed(seed, `${qid}\u0000${id}`);
-      for (const level of [1, 2] as const) {
-        const result = await degrade(image, id, level, opSeed);
-        const rel = `images/${folder}/${id}_L${level}.png`;
-        await writeImage(join(options.out, rel), result.image, {
-          bitDepth: outputBitDepth("png", bitDepth),
-        });
-        const record = {
-          input: images[i],
+    const degraded = chosen.map((id) => {
+      // L1 and L2 from one seed per (question, id), as PNG (16-bit sources
+      // give 16-bit PNGs); the records name the images as items.csv does.
+      const rel = (level: 1 | 2) => `images/${folder}/${id}_L${level}.png`;
+      tasks.push({
+        input: src,
+        targets: ([1, 2] as const).map((level) => ({
+          output: join(options.out, rel(level)),
           id,
           level,
-          seed: opSeed,
-          params: result.params,
-        };
-        await Deno.writeTextFile(
-          join(options.out, `${rel}.json`),
-          JSON.stringify(record, null, 2) + "\n",
-        );
-        written++;
-        rows.push([
+          recordOutput: rel(level),
+        })),
+        seed: deriveSeed(seed, `${qid}\u0000${id}`),
+        options: { recordInput: images[i] },
+      });
+      return {
+        task: tasks.length - 1,
+        row: (level: 1 | 2, params: string) => [
           `${items.itemId[i]}__${id}__L${level}`,
           ...base.slice(1),
           id,
           String(level),
           n,
           answer,
-          rel,
-          ...tail(JSON.stringify(result.params)),
-        ]);
-      }
-    }
-    options.onProgress?.(i + 1, items.n);
+          rel(level),
+          ...tail(params),
+        ],
+      };
+    });
+    plan.push({
+      clean: [...base, "none", "0", n, answer, cleanRel, ...tail("")],
+      degraded,
+    });
   }
+  let done = 0;
+  const made = await degradeBatch(tasks, {
+    workers: options.workers ?? 1,
+    onWritten: () => options.onProgress?.(++done, 2 * tasks.length),
+  });
+  const rows = plan.flatMap(({ clean, degraded }) => [
+    clean,
+    ...degraded.flatMap(({ task, row }) =>
+      made[task]!.map((r) => row(r.level, JSON.stringify(r.params)))
+    ),
+  ]);
+  const written = 2 * tasks.length;
   await writeTable(join(options.out, "items.csv"), columns, rows);
   await writeTable(join(options.out, "models.csv"), [
     "model",

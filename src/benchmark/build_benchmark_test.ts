@@ -22,7 +22,7 @@ async function filesOf(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-Deno.test("buildBenchmark writes a results directory the loaders accept, deterministically", async () => {
+Deno.test("buildBenchmark writes a results directory the loaders accept, deterministically (the same bytes on 2 workers)", async () => {
   const a = await Deno.makeTempDir(), b = await Deno.makeTempDir();
   const summary = await buildBenchmark({
     items: ITEMS,
@@ -30,7 +30,16 @@ Deno.test("buildBenchmark writes a results directory the loaders accept, determi
     out: a,
     seed: 4,
   });
-  await buildBenchmark({ items: ITEMS, images: IMAGES, out: b, seed: 4 });
+  const progress: number[] = [];
+  await buildBenchmark({
+    items: ITEMS,
+    images: IMAGES,
+    out: b,
+    seed: 4,
+    workers: 2,
+    onProgress: (done, total) => progress.push(done / total),
+  });
+  assert.equal(progress.at(-1), 1);
   const files = await filesOf(a);
   assert.deepEqual(files, await filesOf(b));
   for (const f of files) {

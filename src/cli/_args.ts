@@ -232,3 +232,31 @@ export async function runMain(
   }
   Deno.exit(code);
 }
+
+/**
+ * The number of workers `--jobs` asks for: a positive integer, or `auto`
+ * (the default: one per logical CPU).
+ *
+ * @param raw The option's value, if given.
+ * @returns A positive integer.
+ * @throws {UsageError} For anything else.
+ *
+ * @example Usage
+ * ```ts
+ * import { jobsOption } from "./_args.ts";
+ * console.assert(jobsOption("3") === 3);
+ * console.assert(jobsOption(undefined) >= 1);
+ * ```
+ */
+export function jobsOption(raw: string | boolean | undefined): number {
+  if (raw === undefined || raw === "auto") {
+    return Math.max(1, navigator.hardwareConcurrency ?? 1);
+  }
+  const n = Number(raw);
+  if (typeof raw !== "string" || !Number.isInteger(n) || n < 1) {
+    throw new UsageError(
+      `Option "--jobs" must be a positive integer or auto, got ${raw}`,
+    );
+  }
+  return n;
+}

@@ -1,22 +1,24 @@
 /**
  * `deno task build-benchmark --items clean.csv [--images DIR] --out DIR
- * [--seed N] [--max-per-question 1..3]`: degrade every clean question at
- * L1 and L2 with 1–3 degradations valid for its modality and write a results
- * directory the loaders accept. Errors: exit code 2, one paragraph.
+ * [--seed N] [--max-per-question 1..3] [--jobs N|auto]`: degrade every
+ * clean question at L1 and L2 with 1–3 degradations valid for its modality
+ * and write a results directory the loaders accept, on `--jobs` Web
+ * Workers (default one per logical CPU; the output does not depend on it).
+ * Errors: exit code 2, one paragraph.
  *
  * @module
  */
 
-import { integerOption, parseArgs, runMain } from "./_args.ts";
+import { integerOption, jobsOption, parseArgs, runMain } from "./_args.ts";
 import { progress } from "./_progress.ts";
 import { buildBenchmark } from "../benchmark/build_benchmark.ts";
 
 const USAGE =
-  "deno task build-benchmark --items clean.csv [--images DIR] --out DIR [--seed N] [--max-per-question 1..3]";
+  "deno task build-benchmark --items clean.csv [--images DIR] --out DIR [--seed N] [--max-per-question 1..3] [--jobs N|auto]";
 
 async function main(): Promise<number> {
   const args = parseArgs(Deno.args, {
-    string: ["items", "images", "out", "seed", "max-per-question"],
+    string: ["items", "images", "out", "seed", "max-per-question", "jobs"],
     required: ["items", "out"],
     maxPositional: 0,
     usage: USAGE,
@@ -32,8 +34,9 @@ async function main(): Promise<number> {
     out: args.options.out as string,
     seed: integerOption(args, "seed", 0) ?? 0,
     maxPerQuestion: integerOption(args, "max-per-question", 1, 3) ?? 3,
+    workers: jobsOption(args.options.jobs),
     onProgress: (done, total) => {
-      bar ??= progress("building benchmark", total);
+      bar ??= progress("degrading", total);
       bar.tick();
       if (done === total) bar.done();
     },

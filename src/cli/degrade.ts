@@ -21,17 +21,22 @@
  */
 
 import { basename, dirname, join, resolve } from "node:path";
-import { integerOption, parseArgs, runMain, UsageError } from "./_args.ts";
+import {
+  integerOption,
+  jobsOption,
+  parseArgs,
+  runMain,
+  UsageError,
+} from "./_args.ts";
 import { progress } from "./_progress.ts";
 import { DEGRADERS } from "../degrade/registry.ts";
 import {
   degradeFile,
-  degradeFileTo,
   type DegradeRecord,
   type DegradeTarget,
   deriveSeed,
 } from "../degrade/files.ts";
-import type { DegradeTask } from "./_degrade_worker.ts";
+import { degradeBatch, type DegradeTask } from "../degrade/batch.ts";
 import { formatOf } from "../degrade/image_io.ts";
 import { createPrng } from "../random/prng.ts";
 import {
@@ -309,6 +314,7 @@ async function main(): Promise<number> {
   // Per file: the records a previous run finished (--skip-existing) and
   // the targets still to make, in job order.
   const tasks: DegradeTask[] = [];
+  const taskOf = new Map<number, number>(); // file index -> task index
   const kept: (DegradeRecord | null)[][] = [];
   let skipped = 0;
   for (const [index, rel] of files.entries()) {
@@ -334,18 +340,19 @@ async function main(): Promise<number> {
     }
     kept.push(slots);
     if (targets.length) {
-      tasks.push({ index, input: from, targets, seed: fileSeed, options });
+      taskOf.set(index, tasks.length);
+      tasks.push({ input: from, targets, seed: fileSeed, options });
     }
   }
-  const made = await runTasks(
-    tasks,
-    workerCount(args.options.jobs),
-    () => bar.tick(),
-  );
+  const made = await degradeBatch(tasks, {
+    workers: jobsOption(args.options.jobs),
+    onWritten: () => bar.tick(),
+  });
   bar.done();
   // The manifest in file order, then job order, however many workers ran.
   const records = kept.flatMap((slots, index) => {
-    const fresh = made.get(index) ?? [];
+    const task = taskOf.get(index);
+    const fresh = task === undefined ? [] : made[task]!;
     let next = 0;
     return slots.map((done) => done ?? fresh[next++]!);
   });
@@ -358,88 +365,6 @@ async function main(): Promise<number> {
   );
   return 0;
 }
-
-/**
- * The number of workers `--jobs` asks for: a positive integer, or `auto`
- * (the default: one per logical CPU).
- */
-function workerCount(raw: string | boolean | undefined): number {
-  if (raw === undefined || raw === "auto") {
-    return Math.max(1, navigator.hardwareConcurrency ?? 1);
-  }
-  const n = Number(raw);
-  if (typeof raw !== "string" || !Number.isInteger(n) || n < 1) {
-    throw new UsageError(
-      `Option "--jobs" must be a positive integer or auto, got ${raw}`,
-    );
-  }
-  return n;
-}
-
-/**
- * Degrade every task's file, in this process (one worker asked for, or one
- * task) or on up to `workers` Web Workers, one file at a time each; the
- * bytes are the same either way (each file has its own seed). Returns each
- * task's records by its index; `onWritten` is called after each output.
- * The first error stops the batch and is thrown here.
- */
-async function runTasks(
-  tasks: readonly DegradeTask[],
-  workers: number,
-  onWritten: () => void,
-): Promise<Map<number, DegradeRecord[]>> {
-  const made = new Map<number, DegradeRecord[]>();
-  const count = Math.min(workers, tasks.length);
-  if (count <= 1) {
-    for (const t of tasks) {
-      made.set(
-        t.index,
-        await degradeFileTo(t.input, t.targets, t.seed, t.options, onWritten),
-      );
-    }
-    return made;
-  }
-  const url = new URL("./_degrade_worker.ts", import.meta.url).href;
-  const pool = Array.from(
-    { length: count },
-    () => new Worker(url, { type: "module" }),
-  );
-  try {
-    let next = 0;
-    await Promise.all(
-      pool.map((worker) =>
-        new Promise<void>((resolveAll, reject) => {
-          const send = () => {
-            if (next >= tasks.length) return resolveAll();
-            worker.postMessage(tasks[next++]);
-          };
-          worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
-            if ("written" in data) onWritten();
-            else if ("error" in data) reject(new Error(data.error));
-            else {
-              made.set(data.index, data.records);
-              send();
-            }
-          };
-          worker.onerror = (event) => {
-            event.preventDefault();
-            reject(new Error(event.message));
-          };
-          send();
-        })
-      ),
-    );
-  } finally {
-    for (const worker of pool) worker.terminate();
-  }
-  return made;
-}
-
-/** A worker's answer (src/cli/_degrade_worker.ts). */
-type WorkerAnswer =
-  | { index: number; written: true }
-  | { index: number; records: DegradeRecord[] }
-  | { index: number; error: string };
 
 /**
  * The record of an output a previous run finished: the image and its

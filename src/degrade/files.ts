@@ -44,6 +44,11 @@ export interface DegradeFileOptions {
   bitDepth?: 8 | 16;
   /** Largest accepted input size in pixels. */
   maxPixels?: number;
+  /**
+   * The input as the records name it (default: the path read), e.g. a
+   * path relative to a benchmark's image folder.
+   */
+  recordInput?: string;
 }
 
 /**
@@ -84,6 +89,11 @@ export interface DegradeTarget {
   id: Degradation;
   /** 1 or 2. */
   level: DegradeLevel;
+  /**
+   * The output as the record names it (default: the path written), e.g. a
+   * path relative to a benchmark folder.
+   */
+  recordOutput?: string;
 }
 
 /**
@@ -156,14 +166,14 @@ export async function degradeFileTo(
   for (const { output } of targets) formatOf(output);
   const source = await readImageFile(input, { maxPixels: options.maxPixels });
   const records: DegradeRecord[] = [];
-  for (const { output, id, level } of targets) {
+  for (const { output, id, level, recordOutput } of targets) {
     const result = await degrade(source.image, id, level, seed);
     const bitDepth = options.bitDepth ??
       outputBitDepth(formatOf(output), source.bitDepth);
     await writeImage(output, result.image, { bitDepth });
     const record: DegradeRecord = {
-      input,
-      output,
+      input: options.recordInput ?? input,
+      output: recordOutput ?? output,
       id,
       level,
       seed,

@@ -58,7 +58,7 @@ export * from "./artifacts/undersampling_artifact.ts";
 export * from "./motion/random_motion_artifact.ts";
 export * from "./display.ts";
 export * from "./signal.ts";
-export * from "./files.ts";
 export * from "./samples.ts";
 export * from "./files.ts";
+export * from "./batch.ts";
 export { MODALITIES, type Modality } from "../taxonomy/modalities.ts";
