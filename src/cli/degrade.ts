@@ -268,6 +268,7 @@ async function main(): Promise<number> {
   // Without --bit-depth each output keeps its input's depth where the
   // format allows (16-bit PNG/TIFF in, 16-bit out).
   const bits = integerOption(args, "bit-depth", 8, 16);
+  const workers = jobsOption(args.options.jobs);
   if (bits !== undefined && bits !== 8 && bits !== 16) {
     throw new UsageError(`Option "--bit-depth" must be 8 or 16, got ${bits}`);
   }
@@ -345,7 +346,7 @@ async function main(): Promise<number> {
     }
   }
   const made = await degradeBatch(tasks, {
-    workers: jobsOption(args.options.jobs),
+    workers,
     onWritten: () => bar.tick(),
   });
   bar.done();
