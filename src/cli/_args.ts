@@ -235,7 +235,8 @@ export async function runMain(
 
 /**
  * The number of workers `--jobs` asks for: a positive integer, or `auto`
- * (the default: one per logical CPU).
+ * (the default: one per logical CPU, at most 8, since each worker holds its
+ * own image decoder and kernel memory).
  *
  * @param raw The option's value, if given.
  * @returns A positive integer.
@@ -250,7 +251,7 @@ export async function runMain(
  */
 export function jobsOption(raw: string | boolean | undefined): number {
   if (raw === undefined || raw === "auto") {
-    return Math.max(1, navigator.hardwareConcurrency ?? 1);
+    return Math.min(8, Math.max(1, navigator.hardwareConcurrency ?? 1));
   }
   const n = Number(raw);
   if (typeof raw !== "string" || !Number.isInteger(n) || n < 1) {
