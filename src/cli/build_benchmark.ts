@@ -3,8 +3,8 @@
  * [--seed N] [--max-per-question 1..3] [--jobs N|auto]`: degrade every
  * clean question at L1 and L2 with 1–3 degradations valid for its modality
  * and write a results directory the loaders accept, on `--jobs` Web
- * Workers (default one per logical CPU, at most 8; the output does not depend on it).
- * Errors: exit code 2, one paragraph.
+ * Workers (default one per logical CPU, at most 8; the output does not
+ * depend on it). Errors: exit code 2, one paragraph.
  *
  * @module
  */

@@ -8,8 +8,9 @@
  * resumes an interrupted batch: outputs whose image and record a previous
  * run finished (same input, id, level, seed; input not newer) are kept.
  * A batch runs on `--jobs N` Web Workers (default `auto`: one per logical
- * CPU, at most 8), one file at a time each, each file read once for all its outputs;
- * the bytes and the manifest are the same whatever N. Each output gets
+ * CPU, at most 8), one file at a time each, each file read once for all
+ * its outputs; the bytes and the manifest are the same whatever N. Each
+ * output gets
  * `<out>.json` with the parameters drawn. Outputs keep the input's bit
  * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
  * `--bit-depth` says otherwise. `--list` prints the ids with
