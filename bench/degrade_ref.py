@@ -123,13 +123,13 @@ def undersampling(x, p):
 
 
 def ghosting(x, p):
-    g = luma(x)
-    out = g.copy()
-    n, h = p["ghosts"], g.shape[0]
+    # Each channel on its own (SPEC §3.5), as ours.
+    out = x.copy()
+    n, h = p["ghosts"], x.shape[1]
     d = h // n
     for j in range(1, n):
-        out[j * d:] += p["intensity"] * (1 - p["decay"] * j / n) * g[:h - j * d]
-    return rgb(out)
+        out[:, j * d:] += p["intensity"] * (1 - p["decay"] * j / n) * x[:, :h - j * d]
+    return np.clip(out, 0, 1)
 
 
 def bias_field(x, p):

@@ -7,7 +7,8 @@
  * kernels work four lanes at a time, every operation rounded to float32:
  * `acc32` (the blurs of `_filters32.ts`), `clamp32` (the clipped affine
  * map of the intensity operators, and with `acc32` the ghosts of
- * ghosting_artifact) and `luma32` (ghosting_artifact). `normal` is the
+ * ghosting_artifact) and `luma32` (a float32 Rec. 601 luma, now unused by
+ * the operators: ghosting works per channel). `normal` is the
  * ziggurat loop of `_normal.ts` (gaussian_noise): the sfc32 draws in one
  * scalar pass, the deviates added and clipped two float64 lanes at a time.
  * IEEE add and multiply round exactly like the scalar operations and

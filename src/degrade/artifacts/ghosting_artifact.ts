@@ -5,15 +5,18 @@
  * moving down only, without wrap-around, w_j = intensity·(1 − decay·j/n).
  * TorchIO `Ghosting` (every n-th k-space line scaled by 1 − intensity)
  * would give circular ghosts in both directions, which the examples do not
- * have. The luma is ghosted and written to every channel, clipped to [0, 1].
+ * have. Each channel is ghosted on its own (SPEC §3.5: the red outline of
+ * the authors' examples has ghosts in red), clipped to [0, 1]; a
+ * grayscale image is one channel.
  *
  * @module
  */
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, copyImage } from "../_check.ts";
-import { LUMA32, simdArena } from "../_simd.ts";
-import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
+import { simdArena } from "../_simd.ts";
+import type { SimdArena } from "../_simd.ts";
+import { WHOLE_SAMPLES } from "../_affine32.ts";
 
 /** Parameters of {@linkcode ghostingArtifact}. */
 export interface GhostingParams extends Record<string, unknown> {
@@ -72,7 +75,7 @@ const PRESETS: Record<1 | 2, GhostingParams> = {
 export const ghostingArtifact: Degrader<GhostingParams> = {
   id: "ghosting_artifact",
   description:
-    "MRI ghosting: weighted copies shifted along the phase-encode direction",
+    "MRI ghosting: weighted copies of each channel shifted along the phase-encode direction",
   parameters: PARAMETERS,
   identity: { ghosts: 2, intensity: 0, decay: 0 },
   sample(_prng, level) {
@@ -86,147 +89,118 @@ export const ghostingArtifact: Degrader<GhostingParams> = {
     const { width: w, height: h, channels } = image;
     const n = w * h, src = image.data;
     const step = Math.floor(h / ghosts);
-    const weights: number[] = [], shifts: number[] = [];
+    const weights: number[] = [];
     for (let j = 1; j < ghosts && step > 0; j++) {
       weights.push(intensity * (1 - (decay * j) / ghosts));
-      shifts.push(j * step * w);
     }
-    const count = weights.length;
-    // Float32 luma and sums, WebAssembly SIMD when available (same bits).
-    const arena = simdArena(
-      4 * n + 5 * CHUNK_BYTES + 4 * w + 16 * count,
-      count,
-    );
-    // With SIMD the output starts as a copy of the source, which the
-    // blocks below read back while it is still in the cache (the copy
-    // constructor skips the zero fill of a fresh array; each block reads
-    // its rows of every plane before it overwrites them).
-    const data = arena ? new Float32Array(src) : new Float32Array(n * channels);
+    // Float32 sums, WebAssembly SIMD when available (same bits): the whole
+    // image in the kernel's memory when it has at most WHOLE_SAMPLES
+    // samples, else one plane at a time.
+    const whole = n * channels <= WHOLE_SAMPLES;
+    const arena = whole || n <= WHOLE_SAMPLES
+      ? simdArena(
+        4 * (whole ? n * channels : n) + 16 * weights.length,
+        weights.length,
+      )
+      : null;
+    let data: Float32Array;
     if (arena) {
-      const luma = arena.f32(n), wts = arena.f32(count);
+      const wts = arena.f32(weights.length);
       wts.set(weights);
-      const r = chunkFor(arena, data), g = chunkFor(arena, data);
-      const b = chunkFor(arena, data);
-      // Views of r, g and b for the last length asked (blocks repeat one).
-      let views = [r, g, b], viewLength = CHUNK;
-      /**
-       * The luma of samples [i0, i1), into `luma` and into `into` (RGB: by
-       * chunks through r, g, b).
-       */
-      const lumaOf = (i0: number, i1: number, into: Float32Array) => {
-        if (channels === 1) {
-          const gray = data.subarray(i0, i1);
-          luma.set(gray, i0);
-          into.set(gray);
-          return;
+      if (whole) {
+        const planes = arena.f32(n * channels);
+        planes.set(src);
+        for (let c = 0; c < channels; c++) {
+          ghostPlaneInPlace(arena, planes, c * n, w, h, step, wts);
         }
-        for (let i = i0; i < i1; i += CHUNK) {
-          const m = Math.min(CHUNK, i1 - i);
-          if (m !== viewLength) {
-            views = [r, g, b].map((a) => a.subarray(0, m));
-            viewLength = m;
-          }
-          const [vr, vg, vb] = views;
-          vr.set(data.subarray(i, i + m));
-          vg.set(data.subarray(n + i, n + i + m));
-          vb.set(data.subarray(2 * n + i, 2 * n + i + m));
-          arena.luma32(
-            luma.subarray(i, i + m),
-            into.subarray(i - i0, i - i0 + m),
-            vr,
-            vg,
-            vb,
-          );
+        arena.clamp32(planes, planes, 1, -0);
+        // The copy constructor skips the zero fill of a fresh array.
+        data = new Float32Array(planes);
+      } else {
+        data = new Float32Array(n * channels);
+        const plane = arena.f32(n);
+        for (let c = 0; c < channels; c++) {
+          plane.set(src.subarray(c * n, (c + 1) * n));
+          ghostPlaneInPlace(arena, plane, 0, w, h, step, wts);
+          arena.clamp32(plane, plane, 1, -0);
+          data.set(plane, c * n);
         }
-      };
-      // Rows in blocks of about one chunk: their luma (kept, and copied to
-      // the block; the rows above are done), then each ghost added over the
-      // rows it reaches (acc32: taps in order, float32, as ghostRows), then
-      // clipped (1·v + −0 is v, −0 included) and copied to every plane
-      // while they are in the cache.
-      const rows = Math.max(1, Math.floor(CHUNK / w));
-      const block = rows === 1 ? arena.f32(w) : chunkFor(arena, data);
-      const offs = new Int32Array(count);
-      for (let r0 = 0; r0 < h; r0 += rows) {
-        const r1 = Math.min(h, r0 + rows);
-        const done = block.subarray(0, (r1 - r0) * w);
-        lumaOf(r0 * w, r1 * w, done);
-        // Runs of rows [ra, rb) with the same ghosts (shift <= row·w).
-        for (let ra = r0, rb = r0; ra < r1; ra = rb) {
-          let active = 0;
-          while (active < count && shifts[active] <= ra * w) active++;
-          rb = active < count
-            ? Math.min(r1, Math.ceil(shifts[active] / w))
-            : r1;
-          for (let t = 0; t < active; t++) offs[t] = ra * w - shifts[t];
-          if (active > 0) {
-            arena.acc32(
-              block,
-              (ra - r0) * w,
-              luma,
-              offs,
-              wts,
-              active,
-              (rb - ra) * w,
-            );
-          }
-        }
-        arena.clamp32(done, done, 1, -0);
-        for (let c = 0; c < channels; c++) data.set(done, c * n + r0 * w);
       }
     } else {
-      // The same float32 operations in JavaScript: the luma of RGB lives
-      // in the output's last plane until the copies at the end (each
-      // output row of plane 0 only reads luma rows at or above it).
-      const luma = channels === 1 ? src : data.subarray(2 * n);
-      if (channels === 3) writeLuma(src, n, luma);
-      ghostRows(luma, data, w, n, weights, shifts);
-      for (let c = 1; c < channels; c++) data.copyWithin(c * n, 0, n);
+      data = new Float32Array(n * channels);
+      for (let c = 0; c < channels; c++) {
+        ghostRows(
+          src.subarray(c * n, (c + 1) * n),
+          data.subarray(c * n, (c + 1) * n),
+          w,
+          step,
+          weights,
+        );
+      }
     }
-    return Promise.resolve({
-      width: w,
-      height: h,
-      channels: image.channels,
-      data,
-    });
+    return Promise.resolve({ width: w, height: h, channels, data });
   },
 };
 
-/** Float32 Rec. 601 luma of a planar RGB image (luma32's operations). */
-function writeLuma(src: Float32Array, n: number, luma: Float32Array): void {
-  const f = Math.fround, [kr, kg, kb] = LUMA32;
-  for (let i = 0; i < n; i++) {
-    luma[i] = f(f(kr * src[i]) + f(kg * src[n + i])) + f(kb * src[2 * n + i]);
+/**
+ * Add the ghosts to the plane at `base` of `planes` in place (not
+ * clipped): bands of `step` rows from the bottom up, so the rows each
+ * band reads (one or more steps above it) still hold the source; the rows
+ * of a band have the same ghosts, added by acc32 in order in float32.
+ */
+function ghostPlaneInPlace(
+  arena: SimdArena,
+  planes: Float32Array,
+  base: number,
+  w: number,
+  h: number,
+  step: number,
+  wts: Float32Array,
+): void {
+  const count = wts.length;
+  if (count === 0) return;
+  const offs = new Int32Array(count);
+  for (let k = Math.floor((h - 1) / step); k >= 1; k--) {
+    const ra = k * step, rb = Math.min(h, ra + step);
+    const active = Math.min(count, k);
+    for (let t = 0; t < active; t++) offs[t] = base + (ra - (t + 1) * step) * w;
+    arena.acc32(
+      planes,
+      base + ra * w,
+      planes,
+      offs,
+      wts,
+      active,
+      (rb - ra) * w,
+    );
   }
 }
 
 /**
- * One pass: each output row sums its own row and the weighted rows above
- * it in float32 (a Float32Array row rounds every sum; products of two
- * float32 values are exact in float64, so one fround gives the float32
- * product), clipped straight into `data` (the JavaScript path).
+ * One plane in JavaScript: each output row sums its own row and the
+ * weighted rows above it in float32 (a Float32Array row rounds every sum;
+ * products of two float32 values are exact in float64, so one fround gives
+ * the float32 product), clipped straight into `out`.
  */
 function ghostRows(
-  luma: Float32Array,
-  data: Float32Array,
+  plane: Float32Array,
+  out: Float32Array,
   w: number,
-  n: number,
+  step: number,
   weights: number[],
-  shifts: number[],
 ): void {
   const f = Math.fround, row = new Float32Array(w);
-  const w32 = weights.map(f);
-  for (let o = 0; o < n; o += w) {
-    let active = 0;
-    while (active < w32.length && shifts[active] <= o) active++;
-    row.set(luma.subarray(o, o + w));
+  const w32 = weights.map(f), n = plane.length;
+  for (let o = 0, r = 0; o < n; o += w, r++) {
+    const active = step > 0 ? Math.min(w32.length, Math.floor(r / step)) : 0;
+    row.set(plane.subarray(o, o + w));
     for (let g = 0; g < active; g++) {
-      const wg = w32[g], s = o - shifts[g];
-      for (let c = 0; c < w; c++) row[c] = row[c] + f(wg * luma[s + c]);
+      const wg = w32[g], s = o - (g + 1) * step * w;
+      for (let c = 0; c < w; c++) row[c] = row[c] + f(wg * plane[s + c]);
     }
     for (let c = 0; c < w; c++) {
       const v = row[c];
-      data[o + c] = v < 0 ? 0 : v > 1 ? 1 : v;
+      out[o + c] = v < 0 ? 0 : v > 1 ? 1 : v;
     }
   }
 }

@@ -80,3 +80,53 @@ Deno.test("ghosting_artifact: the SIMD path gives the bytes of the JavaScript pa
     }
   }
 });
+
+Deno.test("ghosting_artifact ghosts each channel on its own (SPEC §3.5): an RGB plane comes out as that plane alone would", async () => {
+  const prng = createPrng(5);
+  const [width, height] = [23, 41];
+  const n = width * height;
+  const data = new Float32Array(3 * n);
+  for (let i = 0; i < data.length; i++) data[i] = prng.next();
+  // A red outline: ghosted, it must stay red (a luma ghost would be grey).
+  for (let c = 3; c < 20; c++) data[2 * width + c] = 1;
+  const params = { ghosts: 7, intensity: 0.45, decay: 0 };
+  const rgb = await ghostingArtifact.apply(
+    { width, height, channels: 3, data },
+    params,
+  );
+  for (let c = 0; c < 3; c++) {
+    const plane = await ghostingArtifact.apply({
+      width,
+      height,
+      channels: 1,
+      data: data.slice(c * n, (c + 1) * n),
+    }, params);
+    assert.deepEqual(rgb.data.subarray(c * n, (c + 1) * n), plane.data);
+  }
+  assert.notDeepEqual(
+    rgb.data.subarray(0, n),
+    rgb.data.subarray(n, 2 * n),
+    "the channels differ after ghosting",
+  );
+});
+
+Deno.test("ghosting_artifact: an image too large to ghost whole in the kernel's memory goes plane by plane, with the bytes of the JavaScript path", async () => {
+  // 1700×1700×3 = 8,670,000 samples > WHOLE_SAMPLES (2^23).
+  const [width, height] = [1700, 1700];
+  const data = new Float32Array(width * height * 3);
+  const prng = createPrng(9);
+  for (let i = 0; i < data.length; i += 97) data[i] = prng.next() * 1.4 - 0.2;
+  const img = { width, height, channels: 3 as const, data };
+  const params = { ghosts: 5, intensity: 0.6, decay: 0.4 };
+  const simd = await ghostingArtifact.apply(img, params);
+  setSimd(false);
+  try {
+    const js = await ghostingArtifact.apply(img, params);
+    assert.ok(
+      simd.data.every((v, i) => Object.is(v, js.data[i])),
+      "SIMD plane by plane and JavaScript disagree",
+    );
+  } finally {
+    setSimd(true);
+  }
+});
