@@ -7,6 +7,8 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
+import { simdArena } from "../_simd.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
 
 /** Parameters of {@linkcode exposureArtifact}. */
 export interface ExposureArtifactParams extends Record<string, unknown> {
@@ -80,8 +82,8 @@ function gammaOffset(
   gamma: number,
   offset: number,
 ): Float32Array {
-  const out = new Float32Array(src.length);
   if (gamma === 1) {
+    const out = new Float32Array(src.length);
     for (let i = 0; i < src.length; i++) {
       const x = src[i];
       const v = (x > 0 ? x : 0) + offset;
@@ -89,17 +91,41 @@ function gammaOffset(
     }
     return out;
   }
-  const bits = new Uint32Array(src.buffer, src.byteOffset, src.length);
-  const byExponent = new Float64Array(256);
-  for (let e = 1; e < 255; e++) byExponent[e] = Math.pow(2, (e - 127) * gamma);
-  const byMantissa = new Float64Array(4096);
-  const step = new Float64Array(4096); // 1 / (2^23 · m_hi): f = lo · step
-  for (let m = 0; m < 4096; m++) {
-    byMantissa[m] = Math.pow(1 + m / 4096, gamma);
-    step[m] = 1 / (8388608 + m * 2048);
-  }
   const c1 = gamma, c2 = (c1 * (gamma - 1)) / 2;
   const c3 = (c2 * (gamma - 2)) / 3, c4 = (c3 * (gamma - 3)) / 4;
+  const arena = simdArena(TABLE_BYTES + 32 + CHUNK_BYTES + 4 * CHUNK, 0);
+  if (arena) {
+    // The same float64 operations in the kernel, chunk by chunk, over a
+    // copy of the source (the copy constructor skips the zero fill).
+    // The tables, then 32 bytes of the kernel's scratch.
+    const tables = arena.f64(256 + 2 * 4096 + 4);
+    fillTables(tables, gamma);
+    const room = arena.f32(CHUNK);
+    const rejects = new Int32Array(room.buffer, room.byteOffset, CHUNK);
+    const out = new Float32Array(src), chunk = chunkFor(arena, out);
+    for (let i = 0; i < out.length; i += CHUNK) {
+      const m = Math.min(CHUNK, out.length - i);
+      const view = m === CHUNK ? chunk : chunk.subarray(0, m);
+      view.set(out.subarray(i, i + m));
+      const c = [c1, c2, c3, c4] as const;
+      const r = arena.gamma32(view, view, tables, c, offset, rejects);
+      out.set(view, i);
+      // Positive subnormals: x^gamma by the plain formula.
+      for (let k = 0; k < r; k++) {
+        const v = src[i + rejects[k]] ** gamma + offset;
+        const p = (v + Math.abs(v)) * 0.5;
+        out[i + rejects[k]] = p > 1 ? 1 : p;
+      }
+    }
+    return out;
+  }
+  const out = new Float32Array(src.length);
+  const bits = new Uint32Array(src.buffer, src.byteOffset, src.length);
+  const tables = new Float64Array(256 + 2 * 4096);
+  fillTables(tables, gamma);
+  const byExponent = tables.subarray(0, 256);
+  const byMantissa = tables.subarray(256, 256 + 4096);
+  const step = tables.subarray(256 + 4096); // 1 / (2^23 · m_hi): f = lo · step
   for (let i = 0; i < src.length; i++) {
     const b = bits[i], e = b >>> 23;
     let v: number;
@@ -119,4 +145,19 @@ function gammaOffset(
     out[i] = p > 1 ? 1 : p;
   }
   return out;
+}
+
+/** Arena bytes of the tables of {@linkcode fillTables}. */
+const TABLE_BYTES = 8 * (256 + 2 * 4096);
+
+/**
+ * byExponent[e] = 2^((e − 127)·gamma) (e in 1..254), byMantissa[m] =
+ * (1 + m/4096)^gamma and step[m] = 1 / (2^23 + 2048·m), one after the other.
+ */
+function fillTables(tables: Float64Array, gamma: number): void {
+  for (let e = 1; e < 255; e++) tables[e] = Math.pow(2, (e - 127) * gamma);
+  for (let m = 0; m < 4096; m++) {
+    tables[256 + m] = Math.pow(1 + m / 4096, gamma);
+    tables[256 + 4096 + m] = 1 / (8388608 + m * 2048);
+  }
 }

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { exposureArtifact } from "./exposure_artifact.ts";
 import { operatorContract } from "../_contract_test.ts";
+import { setSimd } from "../_simd.ts";
+import { createPrng } from "../../random/prng.ts";
 
 operatorContract(exposureArtifact);
 
@@ -55,4 +57,41 @@ Deno.test("exposure_artifact's table-and-series power matches clip(x ** gamma + 
       },
     ),
   );
+});
+
+Deno.test("exposure_artifact: the SIMD kernel gives the bytes of the JavaScript loop (zeros, subnormals, negatives, NaN, ±Inf, several chunks)", async () => {
+  const check = async (data: Float32Array, gamma: number, offset: number) => {
+    const img = { width: data.length, height: 1, channels: 1 as const, data };
+    const simd = await exposureArtifact.apply(img, { gamma, offset });
+    setSimd(false);
+    try {
+      const js = await exposureArtifact.apply(img, { gamma, offset });
+      assert.deepEqual(
+        new Uint8Array(simd.data.buffer),
+        new Uint8Array(js.data.buffer),
+        `gamma ${gamma}, offset ${offset}`,
+      );
+    } finally {
+      setSimd(true);
+    }
+  };
+  await fc.assert(
+    fc.asyncProperty(
+      fc.float32Array({ minLength: 1, maxLength: 300 }),
+      fc.double({ min: 0.1, max: 10, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      check,
+    ),
+  );
+  // 10,000 samples (three chunks) with special values scattered through.
+  const prng = createPrng(3);
+  const data = Float32Array.from(
+    { length: 10_000 },
+    () => prng.next() * 1.2 - 0.1,
+  );
+  const special = [0, -0, 1e-40, -1e-40, NaN, Infinity, -Infinity, 1, 2];
+  special.forEach((v, k) => (data[k * 1111 + 7] = v));
+  data.fill(1e-42, 4100, 4140); // subnormals across a chunk boundary
+  await check(data, 2.36, -0.1064);
+  await check(data, 0.45, 0.02);
 });
