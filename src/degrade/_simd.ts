@@ -497,16 +497,17 @@ export const SIMD_WAT: string = `(module
   ;; samples at $src into $out (may be the same), the float64 operations of
   ;; its JavaScript loop: a positive normal x = 2^e · (m_hi + f) takes
   ;; byExponent[e] · byMantissa[hi] · (1 + t·(c1 + t·(c2 + t·(c3 +
-  ;; t·c4)))) + offset with t = lo · step[hi] ($tab: byExponent f64[256],
-  ;; byMantissa f64[4096] at +2048, step f64[4096] at +34816, then 32
-  ;; bytes of scratch); ±0,
-  ;; negatives and NaN take the offset alone, +Inf stays +Inf; a positive
-  ;; subnormal (x^gamma needs pow) is noted by its index at $rej for the
-  ;; caller to finish. Then p = (v + |v|) · 0.5 and p > 1 ? 1 : p, stored
-  ;; as float32. Four samples at a time in two float64 lanes each (table
-  ;; values loaded lane by lane); a group with a subnormal, +Inf or +NaN,
-  ;; and the last n mod 4 samples, go one at a time. Returns the number of
-  ;; indices written at $rej.
+  ;; t·c4)))) + offset with t = lo · step[hi] ($tab: byExponent f64[512],
+  ;; zero for e = 0 and for the sign bit set, then the pairs (byMantissa,
+  ;; step) f64[2·4096] at +4096, then 32 bytes of scratch at +69632); so ±0
+  ;; and negatives (−NaN too) take the offset alone. +Inf stays +Inf, +NaN
+  ;; takes the offset; a positive subnormal (x^gamma needs pow) is noted by
+  ;; its index at $rej for the caller to finish. Then p = (v + |v|) · 0.5
+  ;; and p > 1 ? 1 : p, stored as float32. Four samples at a time in two
+  ;; float64 lanes each (table values loaded lane by lane, indices through
+  ;; the scratch: extract_lane would crowd the shuffle port); a group with
+  ;; a subnormal, +Inf or +NaN, and the last n mod 4 samples, go one at a
+  ;; time. Returns the number of indices written at $rej.
   (func (export "gamma32")
     (param $src i32) (param $out i32) (param $n i32) (param $tab i32)
     (param $c1 f64) (param $c2 f64) (param $c3 f64) (param $c4 f64)
@@ -514,12 +515,13 @@ export const SIMD_WAT: string = `(module
     (local $x i32) (local $end i32) (local $vend i32) (local $stop i32)
     (local $b i32) (local $e i32) (local $hi i32) (local $nr i32)
     (local $t f64) (local $v f64)
-    (local $bv v128) (local $ev v128) (local $hv v128) (local $lo v128) (local $triv v128)
+    (local $bv v128) (local $ev v128) (local $lo v128)
     (local $t0 v128) (local $t1 v128) (local $v0 v128) (local $v1 v128)
     (local $k1 v128) (local $k2 v128) (local $k3 v128) (local $k4 v128)
     (local $ov v128) (local $one v128) (local $half v128)
-    (local $m2047 v128) (local $m4095 v128) (local $e255 v128) (local $zero v128)
-    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
+    (local $m2047 v128) (local $m4095 v128) (local $e255 v128)
+    (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
+    (local $ione v128) (local $msub v128)
     (local.set $k1 (f64x2.splat (local.get $c1)))
     (local.set $k2 (f64x2.splat (local.get $c2)))
     (local.set $k3 (f64x2.splat (local.get $c3)))
@@ -530,7 +532,8 @@ export const SIMD_WAT: string = `(module
     (local.set $m2047 (v128.const i32x4 2047 2047 2047 2047))
     (local.set $m4095 (v128.const i32x4 4095 4095 4095 4095))
     (local.set $e255 (v128.const i32x4 255 255 255 255))
-    (local.set $zero (v128.const i32x4 0 0 0 0))
+    (local.set $ione (v128.const i32x4 1 1 1 1))
+    (local.set $msub (v128.const i32x4 0x7fffff 0x7fffff 0x7fffff 0x7fffff))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $vend (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -543,42 +546,39 @@ export const SIMD_WAT: string = `(module
             (local.set $bv (v128.load (i32.add (local.get $src) (local.get $x))))
             (local.set $ev (i32x4.shr_u (local.get $bv) (i32.const 23)))
             (if (i32.eqz (v128.any_true (v128.or
-                  (v128.andnot (i32x4.eq (local.get $ev) (local.get $zero))
-                    (i32x4.eq (local.get $bv) (local.get $zero)))
+                  (i32x4.lt_u (i32x4.sub (local.get $bv) (local.get $ione)) (local.get $msub))
                   (i32x4.eq (local.get $ev) (local.get $e255)))))
               (then
-                (local.set $triv (v128.or (i32x4.eq (local.get $bv) (local.get $zero))
-                  (i32x4.lt_s (local.get $bv) (local.get $zero))))
-                (local.set $ev (i32x4.shl (local.get $ev) (i32.const 3)))
-                (local.set $hv (i32x4.shl
+                (v128.store offset=69632 (local.get $tab) (i32x4.shl (local.get $ev) (i32.const 3)))
+                (v128.store offset=69648 (local.get $tab) (i32x4.shl
                   (v128.and (i32x4.shr_u (local.get $bv) (i32.const 11)) (local.get $m4095))
-                  (i32.const 3)))
+                  (i32.const 4)))
                 (local.set $lo (v128.and (local.get $bv) (local.get $m2047)))
-                ;; Lane indices through memory (extract_lane would crowd
-                ;; the shuffle port): $tab + 67584 holds 32 scratch bytes.
-                (v128.store offset=67584 (local.get $tab) (local.get $ev))
-                (v128.store offset=67600 (local.get $tab) (local.get $hv))
-                (local.set $a0 (i32.add (local.get $tab) (i32.load offset=67600 (local.get $tab))))
-                (local.set $a1 (i32.add (local.get $tab) (i32.load offset=67604 (local.get $tab))))
-                (local.set $a2 (i32.add (local.get $tab) (i32.load offset=67608 (local.get $tab))))
-                (local.set $a3 (i32.add (local.get $tab) (i32.load offset=67612 (local.get $tab))))
+                (local.set $q0 (v128.load offset=4096
+                  (i32.add (local.get $tab) (i32.load offset=69648 (local.get $tab)))))
+                (local.set $q1 (v128.load offset=4096
+                  (i32.add (local.get $tab) (i32.load offset=69652 (local.get $tab)))))
+                (local.set $q2 (v128.load offset=4096
+                  (i32.add (local.get $tab) (i32.load offset=69656 (local.get $tab)))))
+                (local.set $q3 (v128.load offset=4096
+                  (i32.add (local.get $tab) (i32.load offset=69660 (local.get $tab)))))
                 (local.set $t0 (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $lo))
-                  (v128.load64_lane offset=34816 1 (local.get $a1)
-                    (v128.load64_zero offset=34816 (local.get $a0)))))
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+                    (local.get $q0) (local.get $q1))))
                 (local.set $t1 (f64x2.mul
                   (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
                     (local.get $lo) (local.get $lo)))
-                  (v128.load64_lane offset=34816 1 (local.get $a3)
-                    (v128.load64_zero offset=34816 (local.get $a2)))))
+                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+                    (local.get $q2) (local.get $q3))))
                 (local.set $v0 (f64x2.add
                   (f64x2.mul
                     (f64x2.mul
                       (v128.load64_lane 1
-                        (i32.add (local.get $tab) (i32.load offset=67588 (local.get $tab)))
+                        (i32.add (local.get $tab) (i32.load offset=69636 (local.get $tab)))
                         (v128.load64_zero
-                          (i32.add (local.get $tab) (i32.load offset=67584 (local.get $tab)))))
-                      (v128.load64_lane offset=2048 1 (local.get $a1)
-                        (v128.load64_zero offset=2048 (local.get $a0))))
+                          (i32.add (local.get $tab) (i32.load offset=69632 (local.get $tab)))))
+                      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                        (local.get $q0) (local.get $q1)))
                     (f64x2.add (local.get $one)
                       (f64x2.mul (local.get $t0)
                         (f64x2.add (local.get $k1)
@@ -592,11 +592,11 @@ export const SIMD_WAT: string = `(module
                   (f64x2.mul
                     (f64x2.mul
                       (v128.load64_lane 1
-                        (i32.add (local.get $tab) (i32.load offset=67596 (local.get $tab)))
+                        (i32.add (local.get $tab) (i32.load offset=69644 (local.get $tab)))
                         (v128.load64_zero
-                          (i32.add (local.get $tab) (i32.load offset=67592 (local.get $tab)))))
-                      (v128.load64_lane offset=2048 1 (local.get $a3)
-                        (v128.load64_zero offset=2048 (local.get $a2))))
+                          (i32.add (local.get $tab) (i32.load offset=69640 (local.get $tab)))))
+                      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                        (local.get $q2) (local.get $q3)))
                     (f64x2.add (local.get $one)
                       (f64x2.mul (local.get $t1)
                         (f64x2.add (local.get $k1)
@@ -606,11 +606,6 @@ export const SIMD_WAT: string = `(module
                                 (f64x2.add (local.get $k3)
                                   (f64x2.mul (local.get $t1) (local.get $k4))))))))))
                   (local.get $ov)))
-                ;; ±0 and negatives (sign bit set: −NaN too) take the offset.
-                (local.set $v0 (v128.bitselect (local.get $ov) (local.get $v0)
-                  (i64x2.extend_low_i32x4_s (local.get $triv))))
-                (local.set $v1 (v128.bitselect (local.get $ov) (local.get $v1)
-                  (i64x2.extend_high_i32x4_s (local.get $triv))))
                 (local.set $v0 (f64x2.pmin
                   (f64x2.mul (f64x2.add (local.get $v0) (f64x2.abs (local.get $v0))) (local.get $half))
                   (local.get $one)))
@@ -631,17 +626,17 @@ export const SIMD_WAT: string = `(module
             (local.set $e (i32.shr_u (local.get $b) (i32.const 23)))
             (if (i32.lt_u (i32.sub (local.get $e) (i32.const 1)) (i32.const 254))
               (then
-                (local.set $hi (i32.shl
+                (local.set $hi (i32.add (local.get $tab) (i32.shl
                   (i32.and (i32.shr_u (local.get $b) (i32.const 11)) (i32.const 4095))
-                  (i32.const 3)))
+                  (i32.const 4))))
                 (local.set $t (f64.mul
                   (f64.convert_i32_u (i32.and (local.get $b) (i32.const 2047)))
-                  (f64.load offset=34816 (i32.add (local.get $tab) (local.get $hi)))))
+                  (f64.load offset=4104 (local.get $hi))))
                 (local.set $v (f64.add
                   (f64.mul
                     (f64.mul
                       (f64.load (i32.add (local.get $tab) (i32.shl (local.get $e) (i32.const 3))))
-                      (f64.load offset=2048 (i32.add (local.get $tab) (local.get $hi))))
+                      (f64.load offset=4096 (local.get $hi)))
                     (f64.add (f64.const 1)
                       (f64.mul (local.get $t)
                         (f64.add (local.get $c1)
@@ -670,7 +665,7 @@ export const SIMD_WAT: string = `(module
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABOwZgBX9/f39/AGADf39/AGAFf39/fX0AYAZ/f39/f38AYAl/f39/fH9/f38Bf2AKf39/f3x8fHx8fwF/AwgHAAEAAgMEBQUDAQABB00IBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBmx1bWEzMgAEBm5vcm1hbAAFB2dhbW1hMzIABgqeHgeOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9oFBAh/BH0EewJ/IARBAnQhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFSgCCCELIBUoAgwhDCAWKgIAIQ0gFioCBCEOIBYqAgghDyAWKgIMIRAgDf0TIREgDv0TIRIgD/0TIRMgEP0TIRRBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AEgEyALIAZq/QAEAP3mAf3kASAUIAwgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSIA8gCyAGaioCAJSSIBAgDCAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEEaiEFDAALCyAFQQJqIANMBEAgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBYqAgAhDSAWKgIEIQ4gDf0TIREgDv0TIRJBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQJqIQULAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsLiAIDA38EewF9/QyHFpk+hxaZPocWmT6HFpk+IQn9DKJFFj+iRRY/okUWP6JFFj8hCv0M1XjpPdV46T3VeOk91XjpPSELIAVBAnQhByAHQXBxIQgCQANAIAYgCE8NASAJIAIgBmr9AAQA/eYBIAogAyAGav0ABAD95gH95AEgCyAEIAZq/QAEAP3mAf3kASEMIAAgBmogDP0LBAAgASAGaiAM/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQFDhxaZPiACIAZqKgIAlEOiRRY/IAMgBmoqAgCUkkPVeOk9IAQgBmoqAgCUkiENIAAgBmogDTgCACABIAZqIA04AgAgBkEEaiEGDAALCwvGBQMNfwJ8CnsgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEc/Qz/AQAA/wEAAP8BAAD/AQAAIR/9DAAAAAAAAOA/AAAAAAAA4D8hIP0MAAAAAAAA8D8AAAAAAADwPyEhIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBggH/1OQQP9qwEhGSAYQQn9rQEhGiABIBJq/QAEACEbIBr9/gEgBiAZ/RsAav0KAwAgBiAZ/RsBaisDAP0iAf3yASEdIBv9XyAcIB398gH98AEhHSAdIB397AH98AEgIP3yASAh/fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AEgIP3yASAh/fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8L+wcECH8CfBR7BH8gBP0UIR0gBf0UIR4gBv0UIR8gB/0UISAgCP0UISH9DAAAAAAAAPA/AAAAAAAA8D8hIv0MAAAAAAAA4D8AAAAAAADgPyEj/Qz/BwAA/wcAAP8HAAD/BwAAIST9DP8PAAD/DwAA/w8AAP8PAAAhJf0M/wAAAP8AAAD/AAAA/wAAACEm/QwAAAAAAAAAAAAAAAAAAAAAIScgAkECdCELIAtBcHEhDAJAA0AgCiALTw0BIAshDSAKIAxJBEAgCkEQaiENIAAgCmr9AAQAIRQgFEEX/a0BIRUgFSAn/TcgFCAn/Tf9TyAVICb9N/1Q/VNFBEAgFCAn/TcgFCAn/Tn9UCEYIBVBA/2rASEVIBRBC/2tASAl/U5BA/2rASEWIBQgJP1OIRcgAyAV/QsEgJAEIAMgFv0LBJCQBCADIAMoApCQBGohKCADIAMoApSQBGohKSADIAMoApiQBGohKiADIAMoApyQBGohKyAX/f4BICkgKP1dA4CQAv1XA4CQAgH98gEhGSAXIBf9DQgJCgsMDQ4PAAECAwQFBgf9/gEgKyAq/V0DgJAC/VcDgJACAf3yASEaIAMgAygChJAEaiADIAMoAoCQBGr9XQMA/VcDAAEgKSAo/V0DgBD9VwOAEAH98gEgIiAZIB0gGSAeIBkgHyAZICD98gH98AH98gH98AH98gH98AH98gH98AH98gEgIf3wASEbIAMgAygCjJAEaiADIAMoAoiQBGr9XQMA/VcDAAEgKyAq/V0DgBD9VwOAEAH98gEgIiAaIB0gGiAeIBogHyAaICD98gH98AH98gH98AH98gH98AH98gH98AH98gEgIf3wASEcICEgGyAY/ccB/VIhGyAhIBwgGP3IAf1SIRwgGyAb/ewB/fABICP98gEgIv32ASEbIBwgHP3sAf3wASAj/fIBICL99gEhHCABIApqIBv9XiAc/V79DQABAgMEBQYHEBESExQVFhf9CwQAIA0hCgwCCwsCQANAIAogDU8NASAAIApqKAIAIQ4gDkEXdiEPIA9BAWtB/gFJBEAgDkELdkH/H3FBA3QhECAOQf8PcbggAyAQaisDgJACoiESIAMgD0EDdGorAwAgAyAQaisDgBCiRAAAAAAAAPA/IBIgBCASIAUgEiAGIBIgB6KgoqCioKKgoiAIoCETBSAIIRMgDkGAgID8B0YEQEQAAAAAAADwfyETCyAPRSAOQQBHcQRAIAkgEUECdGogCkECdjYCACARQQFqIRELCyATIBOZoEQAAAAAAADgP6IhEyABIApqRAAAAAAAAPA/IBMgE0QAAAAAAADwP2QbtjgCACAKQQRqIQoMAAsLDAALCyARCw==";
+  "AGFzbQEAAAABOwZgBX9/f39/AGADf39/AGAFf39/fX0AYAZ/f39/f38AYAl/f39/fH9/f38Bf2AKf39/f3x8fHx8fwF/AwgHAAEAAgMEBQUDAQABB00IBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBmx1bWEzMgAEBm5vcm1hbAAFB2dhbW1hMzIABgqjHgeOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9oFBAh/BH0EewJ/IARBAnQhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFSgCCCELIBUoAgwhDCAWKgIAIQ0gFioCBCEOIBYqAgghDyAWKgIMIRAgDf0TIREgDv0TIRIgD/0TIRMgEP0TIRRBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AEgEyALIAZq/QAEAP3mAf3kASAUIAwgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSIA8gCyAGaioCAJSSIBAgDCAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEEaiEFDAALCyAFQQJqIANMBEAgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBYqAgAhDSAWKgIEIQ4gDf0TIREgDv0TIRJBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQJqIQULAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsLiAIDA38EewF9/QyHFpk+hxaZPocWmT6HFpk+IQn9DKJFFj+iRRY/okUWP6JFFj8hCv0M1XjpPdV46T3VeOk91XjpPSELIAVBAnQhByAHQXBxIQgCQANAIAYgCE8NASAJIAIgBmr9AAQA/eYBIAogAyAGav0ABAD95gH95AEgCyAEIAZq/QAEAP3mAf3kASEMIAAgBmogDP0LBAAgASAGaiAM/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQFDhxaZPiACIAZqKgIAlEOiRRY/IAMgBmoqAgCUkkPVeOk9IAQgBmoqAgCUkiENIAAgBmogDTgCACABIAZqIA04AgAgBkEEaiEGDAALCwvGBQMNfwJ8CnsgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEc/Qz/AQAA/wEAAP8BAAD/AQAAIR/9DAAAAAAAAOA/AAAAAAAA4D8hIP0MAAAAAAAA8D8AAAAAAADwPyEhIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBggH/1OQQP9qwEhGSAYQQn9rQEhGiABIBJq/QAEACEbIBr9/gEgBiAZ/RsAav0KAwAgBiAZ/RsBaisDAP0iAf3yASEdIBv9XyAcIB398gH98AEhHSAdIB397AH98AEgIP3yASAh/fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AEgIP3yASAh/fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8LgAgDCH8CfBd7IAT9FCEbIAX9FCEcIAb9FCEdIAf9FCEeIAj9FCEf/QwAAAAAAADwPwAAAAAAAPA/ISD9DAAAAAAAAOA/AAAAAAAA4D8hIf0M/wcAAP8HAAD/BwAA/wcAACEi/Qz/DwAA/w8AAP8PAAD/DwAAISP9DP8AAAD/AAAA/wAAAP8AAAAhJP0MAQAAAAEAAAABAAAAAQAAACEp/Qz//38A//9/AP//fwD//38AISogAkECdCELIAtBcHEhDAJAA0AgCiALTw0BIAshDSAKIAxJBEAgCkEQaiENIAAgCmr9AAQAIRQgFEEX/a0BIRUgFCAp/bEBICr9OiAVICT9N/1Q/VNFBEAgAyAVQQP9qwH9CwSAoAQgAyAUQQv9rQEgI/1OQQT9qwH9CwSQoAQgFCAi/U4hFiADIAMoApCgBGr9AASAICElIAMgAygClKAEav0ABIAgISYgAyADKAKYoARq/QAEgCAhJyADIAMoApygBGr9AASAICEoIBb9/gEgJSAm/Q0ICQoLDA0ODxgZGhscHR4f/fIBIRcgFiAW/Q0ICQoLDA0ODwABAgMEBQYH/f4BICcgKP0NCAkKCwwNDg8YGRobHB0eH/3yASEYIAMgAygChKAEaiADIAMoAoCgBGr9XQMA/VcDAAEgJSAm/Q0AAQIDBAUGBxAREhMUFRYX/fIBICAgFyAbIBcgHCAXIB0gFyAe/fIB/fAB/fIB/fAB/fIB/fAB/fIB/fAB/fIBIB/98AEhGSADIAMoAoygBGogAyADKAKIoARq/V0DAP1XAwABICcgKP0NAAECAwQFBgcQERITFBUWF/3yASAgIBggGyAYIBwgGCAdIBggHv3yAf3wAf3yAf3wAf3yAf3wAf3yAf3wAf3yASAf/fABIRogGSAZ/ewB/fABICH98gEgIP32ASEZIBogGv3sAf3wASAh/fIBICD99gEhGiABIApqIBn9XiAa/V79DQABAgMEBQYHEBESExQVFhf9CwQAIA0hCgwCCwsCQANAIAogDU8NASAAIApqKAIAIQ4gDkEXdiEPIA9BAWtB/gFJBEAgAyAOQQt2Qf8fcUEEdGohECAOQf8PcbggECsDiCCiIRIgAyAPQQN0aisDACAQKwOAIKJEAAAAAAAA8D8gEiAEIBIgBSASIAYgEiAHoqCioKKgoqCiIAigIRMFIAghEyAOQYCAgPwHRgRARAAAAAAAAPB/IRMLIA9FIA5BAEdxBEAgCSARQQJ0aiAKQQJ2NgIAIBFBAWohEQsLIBMgE5mgRAAAAAAAAOA/oiETIAEgCmpEAAAAAAAA8D8gEyATRAAAAAAAAPA/ZBu2OAIAIApBBGohCgwACwsMAAsLIBEL";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -838,9 +833,10 @@ export interface SimdArena {
   /**
    * exposure_artifact's `clip(x^gamma + offset)` of every sample of `src`
    * into `out` (the same length; may be `src` itself) by its table method:
-   * `tables` holds byExponent (256 values), byMantissa (4096) and step
-   * (4096), then four values of scratch; `c` the four binomial
-   * coefficients. Positive subnormal
+   * `tables` ({@linkcode GAMMA_TABLE_LENGTH} values) holds byExponent
+   * (512 values: zero for e = 0 and for the sign bit set), the pairs
+   * (byMantissa[m], step[m]) for m in 0..4095, then four values of the
+   * kernel's scratch; `c` the four binomial coefficients. Positive subnormal
    * samples are left to the caller: their indices go to `rejects` (as
    * long as `src`), and the count is returned. All arrays from this arena.
    */
@@ -853,6 +849,13 @@ export interface SimdArena {
     rejects: Int32Array,
   ): number;
 }
+
+/**
+ * Float64 values of the tables {@linkcode SimdArena.gamma32} takes:
+ * byExponent (512), the (byMantissa, step) pairs (2 · 4096) and 4 of
+ * scratch.
+ */
+export const GAMMA_TABLE_LENGTH: number = 512 + 2 * 4096 + 4;
 
 /** The Rec. 601 luma weights rounded to float32 (luma32's constants). */
 export const LUMA32: readonly [number, number, number] = [
@@ -983,12 +986,10 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
     gamma32(src, out, tables, c, offset, rejects) {
       if (
         out.length !== src.length || rejects.length < src.length ||
-        tables.length < 256 + 2 * 4096 + 4
+        tables.length < GAMMA_TABLE_LENGTH
       ) {
         throw new RangeError(
-          `Cannot map ${src.length} samples into ${out.length} with room for ${rejects.length} rejects and ${tables.length} table values: expected equal lengths, as many rejects and ${
-            256 + 2 * 4096 + 4
-          } table values (the last four are scratch)`,
+          `Cannot map ${src.length} samples into ${out.length} with room for ${rejects.length} rejects and ${tables.length} table values: expected equal lengths, as many rejects and ${GAMMA_TABLE_LENGTH} table values`,
         );
       }
       return k.gamma32(

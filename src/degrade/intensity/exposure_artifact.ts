@@ -7,7 +7,8 @@
 
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
-import { simdArena } from "../_simd.ts";
+import { GAMMA_TABLE_LENGTH, simdArena } from "../_simd.ts";
+import type { SimdArena } from "../_simd.ts";
 import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
 
 /** Parameters of {@linkcode exposureArtifact}. */
@@ -93,12 +94,11 @@ function gammaOffset(
   }
   const c1 = gamma, c2 = (c1 * (gamma - 1)) / 2;
   const c3 = (c2 * (gamma - 2)) / 3, c4 = (c3 * (gamma - 3)) / 4;
-  const arena = simdArena(TABLE_BYTES + 32 + CHUNK_BYTES + 4 * CHUNK, 0);
+  const arena = simdArena(8 * GAMMA_TABLE_LENGTH + CHUNK_BYTES + 4 * CHUNK, 0);
   if (arena) {
     // The same float64 operations in the kernel, chunk by chunk, over a
     // copy of the source (the copy constructor skips the zero fill).
-    // The tables, then 32 bytes of the kernel's scratch.
-    const tables = arena.f64(256 + 2 * 4096 + 4);
+    const tables = arena.f64(GAMMA_TABLE_LENGTH);
     fillTables(tables, gamma);
     const room = arena.f32(CHUNK);
     const rejects = new Int32Array(room.buffer, room.byteOffset, CHUNK);
@@ -121,11 +121,8 @@ function gammaOffset(
   }
   const out = new Float32Array(src.length);
   const bits = new Uint32Array(src.buffer, src.byteOffset, src.length);
-  const tables = new Float64Array(256 + 2 * 4096);
+  const tables = new Float64Array(GAMMA_TABLE_LENGTH);
   fillTables(tables, gamma);
-  const byExponent = tables.subarray(0, 256);
-  const byMantissa = tables.subarray(256, 256 + 4096);
-  const step = tables.subarray(256 + 4096); // 1 / (2^23 · m_hi): f = lo · step
   for (let i = 0; i < src.length; i++) {
     const b = bits[i], e = b >>> 23;
     let v: number;
@@ -134,9 +131,10 @@ function gammaOffset(
       const x = src[i];
       v = (x > 0 ? x ** gamma : 0) + offset;
     } else {
-      const hi = (b >>> 11) & 4095;
-      const t = (b & 2047) * step[hi];
-      v = byExponent[e] * byMantissa[hi] *
+      const hi = 512 + 2 * ((b >>> 11) & 4095);
+      // f = lo · step[hi]; then byExponent[e] · byMantissa[hi] · series.
+      const t = (b & 2047) * tables[hi + 1];
+      v = tables[e] * tables[hi] *
           (1 + t * (c1 + t * (c2 + t * (c3 + t * c4)))) + offset;
     }
     // max(v, 0) = (v + |v|) / 2: exact and branch-free (many samples sit
@@ -147,17 +145,17 @@ function gammaOffset(
   return out;
 }
 
-/** Arena bytes of the tables of {@linkcode fillTables}. */
-const TABLE_BYTES = 8 * (256 + 2 * 4096);
-
 /**
- * byExponent[e] = 2^((e − 127)·gamma) (e in 1..254), byMantissa[m] =
- * (1 + m/4096)^gamma and step[m] = 1 / (2^23 + 2048·m), one after the other.
+ * The tables of the power, as {@linkcode SimdArena.gamma32} reads them:
+ * byExponent[e] = 2^((e − 127)·gamma) for e in 1..254 (zero for e = 0 and
+ * for 255..511, the sign bit set), then for m in 0..4095 the pairs
+ * byMantissa[m] = (1 + m/4096)^gamma and step[m] = 1 / (2^23 + 2048·m).
  */
 function fillTables(tables: Float64Array, gamma: number): void {
+  tables.fill(0, 0, 512);
   for (let e = 1; e < 255; e++) tables[e] = Math.pow(2, (e - 127) * gamma);
   for (let m = 0; m < 4096; m++) {
-    tables[256 + m] = Math.pow(1 + m / 4096, gamma);
-    tables[256 + 4096 + m] = 1 / (8388608 + m * 2048);
+    tables[512 + 2 * m] = Math.pow(1 + m / 4096, gamma);
+    tables[513 + 2 * m] = 1 / (8388608 + m * 2048);
   }
 }
