@@ -361,17 +361,20 @@ export function backProjectCentered(
   for (let a = 0; a < anglesDeg.length; a++) {
     const th = (anglesDeg[a] * Math.PI) / 180;
     const cos = Math.cos(th), sin = Math.sin(th);
-    const base = a * bins;
+    const base = a * bins, last = bins - 1;
     for (let y = 0; y < height; y++) {
       const c0 = colLo[y], c1 = colHi[y];
       // Bin position (+2 for the margin) of canvas column c: t + ctr + 2.
       let pos = (c0 - ctr) * cos - (y + top - ctr) * sin + ctr + 2;
-      let o = y * width + c0 - left;
-      for (let c = c0; c <= c1; c++, o++, pos += cos) {
-        const i = Math.floor(pos);
-        const fr = pos - i;
-        if (i >= 0 && i + 1 < bins) {
-          rec[o] += f[base + i] + fr * (f[base + i + 1] - f[base + i]);
+      const o0 = y * width + c0 - left;
+      for (let k = 0; k <= c1 - c0; k++, pos += cos) {
+        // i = floor(pos) for pos >= 0; the bins i and i + 1 must exist
+        // (inside the circle they always do). An int32 index keeps V8 on
+        // its fast path: Math.floor here made the loop 3-4 times slower.
+        const i = pos | 0;
+        if (pos >= 0 && i < last) {
+          const fr = pos - i;
+          rec[o0 + k] += f[base + i] + fr * (f[base + i + 1] - f[base + i]);
         }
       }
     }
