@@ -7,11 +7,9 @@
  * kernels work four lanes at a time, every operation rounded to float32:
  * `acc32` (the blurs of `_filters32.ts`), `clamp32` (the clipped affine
  * map of the intensity operators, and with `acc32` the ghosts of
- * ghosting_artifact) and `luma32` (a float32 Rec. 601 luma, now unused by
- * the operators: ghosting works per channel). `gamma32` is the table
- * method of exposure_artifact, one scalar float64 sample at a time.
- * `normal` is the
- * ziggurat loop of `_normal.ts` (gaussian_noise): the sfc32 draws in one
+ * ghosting_artifact). `gamma32` is the table-and-series power of
+ * exposure_artifact, two float64 lanes at a time. `normal` is the ziggurat
+ * loop of `_normal.ts` (gaussian_noise): the sfc32 draws in one
  * scalar pass, the deviates added and clipped two float64 lanes at a time.
  * IEEE add and multiply round exactly like the scalar operations and
  * WebAssembly never fuses them, so the results are bit for bit those of
@@ -337,43 +335,6 @@ export const SIMD_WAT: string = `(module
         (f32.store (i32.add (local.get $dst) (local.get $x)) (local.get $s))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $sloop))))
-  ;; luma32: out[i] = copy[i] = (0.299·r[i] + 0.587·g[i]) + 0.114·b[i] in
-  ;; float32 (the constants rounded to float32), four at a time: the luma
-  ;; stored twice (ghosting keeps one and adds its ghosts to the other).
-  (func (export "luma32") (param $out i32) (param $copy i32) (param $r i32) (param $g i32) (param $b i32) (param $n i32)
-    (local $x i32) (local $end i32) (local $vend i32) (local $kr v128) (local $kg v128) (local $kb v128)
-    (local $v v128) (local $s f32)
-    (local.set $kr (v128.const f32x4 0.299 0.299 0.299 0.299))
-    (local.set $kg (v128.const f32x4 0.587 0.587 0.587 0.587))
-    (local.set $kb (v128.const f32x4 0.114 0.114 0.114 0.114))
-    (local.set $end (i32.shl (local.get $n) (i32.const 2)))
-    (local.set $vend (i32.and (local.get $end) (i32.const -16)))
-    (block $vdone
-      (loop $vloop
-        (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
-        (local.set $v
-          (f32x4.add
-            (f32x4.add
-              (f32x4.mul (local.get $kr) (v128.load (i32.add (local.get $r) (local.get $x))))
-              (f32x4.mul (local.get $kg) (v128.load (i32.add (local.get $g) (local.get $x)))))
-            (f32x4.mul (local.get $kb) (v128.load (i32.add (local.get $b) (local.get $x))))))
-        (v128.store (i32.add (local.get $out) (local.get $x)) (local.get $v))
-        (v128.store (i32.add (local.get $copy) (local.get $x)) (local.get $v))
-        (local.set $x (i32.add (local.get $x) (i32.const 16)))
-        (br $vloop)))
-    (block $sdone
-      (loop $sloop
-        (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
-        (local.set $s
-          (f32.add
-            (f32.add
-              (f32.mul (f32.const 0.299) (f32.load (i32.add (local.get $r) (local.get $x))))
-              (f32.mul (f32.const 0.587) (f32.load (i32.add (local.get $g) (local.get $x)))))
-            (f32.mul (f32.const 0.114) (f32.load (i32.add (local.get $b) (local.get $x))))))
-        (f32.store (i32.add (local.get $out) (local.get $x)) (local.get $s))
-        (f32.store (i32.add (local.get $copy) (local.get $x)) (local.get $s))
-        (local.set $x (i32.add (local.get $x) (i32.const 4)))
-        (br $sloop))))
   ;; normal: the ziggurat loop of _normal.ts (addNormals) over n samples,
   ;; in two passes over a scratch array $tb of n i32: the sfc32 steps on
   ;; the state (a, b, c, d) at $st, one 32-bit draw t per sample (stored
@@ -665,7 +626,7 @@ export const SIMD_WAT: string = `(module
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABOwZgBX9/f39/AGADf39/AGAFf39/fX0AYAZ/f39/f38AYAl/f39/fH9/f38Bf2AKf39/f3x8fHx8fwF/AwgHAAEAAgMEBQUDAQABB00IBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBmx1bWEzMgAEBm5vcm1hbAAFB2dhbW1hMzIABgqjHgeOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9oFBAh/BH0EewJ/IARBAnQhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFSgCCCELIBUoAgwhDCAWKgIAIQ0gFioCBCEOIBYqAgghDyAWKgIMIRAgDf0TIREgDv0TIRIgD/0TIRMgEP0TIRRBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AEgEyALIAZq/QAEAP3mAf3kASAUIAwgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSIA8gCyAGaioCAJSSIBAgDCAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEEaiEFDAALCyAFQQJqIANMBEAgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBYqAgAhDSAWKgIEIQ4gDf0TIREgDv0TIRJBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQJqIQULAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsLiAIDA38EewF9/QyHFpk+hxaZPocWmT6HFpk+IQn9DKJFFj+iRRY/okUWP6JFFj8hCv0M1XjpPdV46T3VeOk91XjpPSELIAVBAnQhByAHQXBxIQgCQANAIAYgCE8NASAJIAIgBmr9AAQA/eYBIAogAyAGav0ABAD95gH95AEgCyAEIAZq/QAEAP3mAf3kASEMIAAgBmogDP0LBAAgASAGaiAM/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQFDhxaZPiACIAZqKgIAlEOiRRY/IAMgBmoqAgCUkkPVeOk9IAQgBmoqAgCUkiENIAAgBmogDTgCACABIAZqIA04AgAgBkEEaiEGDAALCwvGBQMNfwJ8CnsgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEc/Qz/AQAA/wEAAP8BAAD/AQAAIR/9DAAAAAAAAOA/AAAAAAAA4D8hIP0MAAAAAAAA8D8AAAAAAADwPyEhIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBggH/1OQQP9qwEhGSAYQQn9rQEhGiABIBJq/QAEACEbIBr9/gEgBiAZ/RsAav0KAwAgBiAZ/RsBaisDAP0iAf3yASEdIBv9XyAcIB398gH98AEhHSAdIB397AH98AEgIP3yASAh/fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AEgIP3yASAh/fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8LgAgDCH8CfBd7IAT9FCEbIAX9FCEcIAb9FCEdIAf9FCEeIAj9FCEf/QwAAAAAAADwPwAAAAAAAPA/ISD9DAAAAAAAAOA/AAAAAAAA4D8hIf0M/wcAAP8HAAD/BwAA/wcAACEi/Qz/DwAA/w8AAP8PAAD/DwAAISP9DP8AAAD/AAAA/wAAAP8AAAAhJP0MAQAAAAEAAAABAAAAAQAAACEp/Qz//38A//9/AP//fwD//38AISogAkECdCELIAtBcHEhDAJAA0AgCiALTw0BIAshDSAKIAxJBEAgCkEQaiENIAAgCmr9AAQAIRQgFEEX/a0BIRUgFCAp/bEBICr9OiAVICT9N/1Q/VNFBEAgAyAVQQP9qwH9CwSAoAQgAyAUQQv9rQEgI/1OQQT9qwH9CwSQoAQgFCAi/U4hFiADIAMoApCgBGr9AASAICElIAMgAygClKAEav0ABIAgISYgAyADKAKYoARq/QAEgCAhJyADIAMoApygBGr9AASAICEoIBb9/gEgJSAm/Q0ICQoLDA0ODxgZGhscHR4f/fIBIRcgFiAW/Q0ICQoLDA0ODwABAgMEBQYH/f4BICcgKP0NCAkKCwwNDg8YGRobHB0eH/3yASEYIAMgAygChKAEaiADIAMoAoCgBGr9XQMA/VcDAAEgJSAm/Q0AAQIDBAUGBxAREhMUFRYX/fIBICAgFyAbIBcgHCAXIB0gFyAe/fIB/fAB/fIB/fAB/fIB/fAB/fIB/fAB/fIBIB/98AEhGSADIAMoAoygBGogAyADKAKIoARq/V0DAP1XAwABICcgKP0NAAECAwQFBgcQERITFBUWF/3yASAgIBggGyAYIBwgGCAdIBggHv3yAf3wAf3yAf3wAf3yAf3wAf3yAf3wAf3yASAf/fABIRogGSAZ/ewB/fABICH98gEgIP32ASEZIBogGv3sAf3wASAh/fIBICD99gEhGiABIApqIBn9XiAa/V79DQABAgMEBQYHEBESExQVFhf9CwQAIA0hCgwCCwsCQANAIAogDU8NASAAIApqKAIAIQ4gDkEXdiEPIA9BAWtB/gFJBEAgAyAOQQt2Qf8fcUEEdGohECAOQf8PcbggECsDiCCiIRIgAyAPQQN0aisDACAQKwOAIKJEAAAAAAAA8D8gEiAEIBIgBSASIAYgEiAHoqCioKKgoqCiIAigIRMFIAghEyAOQYCAgPwHRgRARAAAAAAAAPB/IRMLIA9FIA5BAEdxBEAgCSARQQJ0aiAKQQJ2NgIAIBFBAWohEQsLIBMgE5mgRAAAAAAAAOA/oiETIAEgCmpEAAAAAAAA8D8gEyATRAAAAAAAAPA/ZBu2OAIAIApBBGohCgwACwsMAAsLIBEL";
+  "AGFzbQEAAAABMgVgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AKf39/f3x8fHx8fwF/AwcGAAEAAgMEBQMBAAEHRAcGbWVtb3J5AgAKYWNjdW11bGF0ZQAABXN1bTE2AAEFYWNjMzIAAgdjbGFtcDMyAAMGbm9ybWFsAAQHZ2FtbWEzMgAFCpkcBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHAL2gUECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLIAVBAmogA0wEQCABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFioCACENIBYqAgQhDiAN/RMhESAO/RMhEkEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAmohBQsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQJ0aioCACENIA39EyERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAWohBQwACwsLggIEA38CewF9AnsgA/0TIQggBP0TIQn9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAACAPwAAgD8AAIA/AACAPyEMIAJBAnQhBiAGQWBxIQcCQANAIAUgB08NASAAIAVqIAggASAFav0ABAD95gEgCf3kASAL/esBIAz96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQBIAv96wEgDP3qAf0LBBAgBUEgaiEFDAALCwJAA0AgBSAGTw0BIAMgASAFaioCAJQgBJIhCkMAAAAAIAogCkMAAAAAXRshCkMAAIA/IAogCkMAAIA/XhshCiAAIAVqIAo4AgAgBUEEaiEFDAALCwvGBQMNfwJ8CnsgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEc/Qz/AQAA/wEAAP8BAAD/AQAAIR/9DAAAAAAAAOA/AAAAAAAA4D8hIP0MAAAAAAAA8D8AAAAAAADwPyEhIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBggH/1OQQP9qwEhGSAYQQn9rQEhGiABIBJq/QAEACEbIBr9/gEgBiAZ/RsAav0KAwAgBiAZ/RsBaisDAP0iAf3yASEdIBv9XyAcIB398gH98AEhHSAdIB397AH98AEgIP3yASAh/fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AEgIP3yASAh/fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8LgAgDCH8CfBd7IAT9FCEbIAX9FCEcIAb9FCEdIAf9FCEeIAj9FCEf/QwAAAAAAADwPwAAAAAAAPA/ISD9DAAAAAAAAOA/AAAAAAAA4D8hIf0M/wcAAP8HAAD/BwAA/wcAACEi/Qz/DwAA/w8AAP8PAAD/DwAAISP9DP8AAAD/AAAA/wAAAP8AAAAhJP0MAQAAAAEAAAABAAAAAQAAACEp/Qz//38A//9/AP//fwD//38AISogAkECdCELIAtBcHEhDAJAA0AgCiALTw0BIAshDSAKIAxJBEAgCkEQaiENIAAgCmr9AAQAIRQgFEEX/a0BIRUgFCAp/bEBICr9OiAVICT9N/1Q/VNFBEAgAyAVQQP9qwH9CwSAoAQgAyAUQQv9rQEgI/1OQQT9qwH9CwSQoAQgFCAi/U4hFiADIAMoApCgBGr9AASAICElIAMgAygClKAEav0ABIAgISYgAyADKAKYoARq/QAEgCAhJyADIAMoApygBGr9AASAICEoIBb9/gEgJSAm/Q0ICQoLDA0ODxgZGhscHR4f/fIBIRcgFiAW/Q0ICQoLDA0ODwABAgMEBQYH/f4BICcgKP0NCAkKCwwNDg8YGRobHB0eH/3yASEYIAMgAygChKAEaiADIAMoAoCgBGr9XQMA/VcDAAEgJSAm/Q0AAQIDBAUGBxAREhMUFRYX/fIBICAgFyAbIBcgHCAXIB0gFyAe/fIB/fAB/fIB/fAB/fIB/fAB/fIB/fAB/fIBIB/98AEhGSADIAMoAoygBGogAyADKAKIoARq/V0DAP1XAwABICcgKP0NAAECAwQFBgcQERITFBUWF/3yASAgIBggGyAYIBwgGCAdIBggHv3yAf3wAf3yAf3wAf3yAf3wAf3yAf3wAf3yASAf/fABIRogGSAZ/ewB/fABICH98gEgIP32ASEZIBogGv3sAf3wASAh/fIBICD99gEhGiABIApqIBn9XiAa/V79DQABAgMEBQYHEBESExQVFhf9CwQAIA0hCgwCCwsCQANAIAogDU8NASAAIApqKAIAIQ4gDkEXdiEPIA9BAWtB/gFJBEAgAyAOQQt2Qf8fcUEEdGohECAOQf8PcbggECsDiCCiIRIgAyAPQQN0aisDACAQKwOAIKJEAAAAAAAA8D8gEiAEIBIgBSASIAYgEiAHoqCioKKgoqCiIAigIRMFIAghEyAOQYCAgPwHRgRARAAAAAAAAPB/IRMLIA9FIA5BAEdxBEAgCSARQQJ0aiAKQQJ2NgIAIBFBAWohEQsLIBMgE5mgRAAAAAAAAOA/oiETIAEgCmpEAAAAAAAA8D8gEyATRAAAAAAAAPA/ZBu2OAIAIApBBGohCgwACwsMAAsLIBEL";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -679,14 +640,6 @@ interface Kernel {
   sum16(dst: number, src: number, n: number): void;
   acc32(acc: number, taps: number, w: number, count: number, n: number): void;
   clamp32(dst: number, src: number, n: number, a: number, b: number): void;
-  luma32(
-    out: number,
-    copy: number,
-    r: number,
-    g: number,
-    b: number,
-    n: number,
-  ): void;
   normal(
     st: number,
     src: number,
@@ -798,19 +751,6 @@ export interface SimdArena {
    */
   clamp32(dst: Float32Array, src: Float32Array, a: number, b: number): void;
   /**
-   * Float32 luma, `out[i] = fround(fround(L_r·r[i]) + fround(L_g·g[i]))`
-   * plus `fround(L_b·b[i])`, rounded, with the Rec. 601 weights rounded
-   * to float32 ({@linkcode LUMA32}), stored in `out` and in `copy` (at
-   * least as long); all arrays from this arena.
-   */
-  luma32(
-    out: Float32Array,
-    copy: Float32Array,
-    r: Float32Array,
-    g: Float32Array,
-    b: Float32Array,
-  ): void;
-  /**
    * The ziggurat loop of `_normal.ts` over `src.length` samples: one sfc32
    * step on `state` per sample (the draws kept in `bits`, at least
    * `src.length` long), `out[i] = clip(src[i] + sigma · x_i)` with x_i the
@@ -856,13 +796,6 @@ export interface SimdArena {
  * scratch.
  */
 export const GAMMA_TABLE_LENGTH: number = 512 + 2 * 4096 + 4;
-
-/** The Rec. 601 luma weights rounded to float32 (luma32's constants). */
-export const LUMA32: readonly [number, number, number] = [
-  Math.fround(0.299),
-  Math.fround(0.587),
-  Math.fround(0.114),
-];
 
 /**
  * Take an arena of `bytes` bytes (plus room for `maxTaps` tap
@@ -949,21 +882,6 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
     },
     clamp32(dst, src, a, b) {
       k.clamp32(dst.byteOffset, src.byteOffset, src.length, a, b);
-    },
-    luma32(out, copy, r, g, b) {
-      if (copy.length < out.length) {
-        throw new RangeError(
-          `Cannot copy ${out.length} luma values into ${copy.length}: expected at least as many`,
-        );
-      }
-      k.luma32(
-        out.byteOffset,
-        copy.byteOffset,
-        r.byteOffset,
-        g.byteOffset,
-        b.byteOffset,
-        out.length,
-      );
     },
     normal(state, src, out, sigma, ki, wi, rejects, bits) {
       if (bits.length < src.length) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import wabtInit from "npm:wabt@1.0.39";
-import { LUMA32, setSimd, SIMD_WAT, simdArena } from "./_simd.ts";
+import { setSimd, SIMD_WAT, simdArena } from "./_simd.ts";
 
 Deno.test("the embedded SIMD bytes are SIMD_WAT compiled", async () => {
   const wabt = await wabtInit();
@@ -119,33 +119,4 @@ Deno.test("simdArena().sum16() keeps the sixteen running sums of reduce_contrast
     for (; i < n; i++) want[0] += data[i];
     assert.deepEqual([...sums], want, `n ${n}`);
   }
-});
-
-Deno.test("simdArena().luma32() stores the float32 Rec. 601 luma twice, odd lengths included", () => {
-  const f = Math.fround;
-  const [kr, kg, kb] = LUMA32;
-  for (const n of [1, 3, 4, 9, 17]) {
-    const arena = simdArena(4 * 5 * 32, 0);
-    assert.ok(arena, "WebAssembly SIMD is available in Deno");
-    const r = arena.f32(n), g = arena.f32(n), b = arena.f32(n);
-    for (let i = 0; i < n; i++) {
-      r[i] = Math.sin(i + 1);
-      g[i] = Math.cos(3 * i) * 1.5;
-      b[i] = (i % 5) / 7 - 0.2;
-    }
-    const out = arena.f32(n), copy = arena.f32(n);
-    arena.luma32(out, copy, r, g, b);
-    const want = Array.from(
-      { length: n },
-      (_, i) => f(f(f(kr * r[i]) + f(kg * g[i])) + f(kb * b[i])),
-    );
-    assert.deepEqual([...out], want, `n ${n}`);
-    assert.deepEqual([...copy], want, `n ${n} (copy)`);
-  }
-  const arena = simdArena(4 * 8, 0)!;
-  const one = arena.f32(2);
-  assert.throws(
-    () => arena.luma32(one, one.subarray(0, 1), one, one, one),
-    /Cannot copy 2 luma values into 1/,
-  );
 });
