@@ -8,7 +8,6 @@
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
 import { GAMMA_TABLE_LENGTH, simdArena } from "../_simd.ts";
-import type { SimdArena } from "../_simd.ts";
 import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
 
 /** Parameters of {@linkcode exposureArtifact}. */
@@ -146,7 +145,7 @@ function gammaOffset(
 }
 
 /**
- * The tables of the power, as {@linkcode SimdArena.gamma32} reads them:
+ * The tables of the power, as the SIMD kernel (`gamma32`) reads them:
  * byExponent[e] = 2^((e − 127)·gamma) for e in 1..254 (zero for e = 0 and
  * for 255..511, the sign bit set), then for m in 0..4095 the pairs
  * byMantissa[m] = (1 + m/4096)^gamma and step[m] = 1 / (2^23 + 2048·m).
