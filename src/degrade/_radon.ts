@@ -148,31 +148,63 @@ export function radonCentered(
         lo = Math.max(lo, Math.floor(Math.min(r1, r2)));
         hi = Math.min(hi, Math.ceil(Math.max(r1, r2)));
       } else if (y0 <= -1 || y0 >= h) continue;
-      let sum = 0;
-      for (let r = lo; r <= hi; r++) {
-        // Shifted by +1 so that truncation is floor on the support (-1, w).
+      // Shifted by +1 so that truncation is floor on the support (-1, w):
+      // x1 = x0 + r·sin + 1, y1 = y0 + r·cos + 1. A sample has its four
+      // neighbours inside when 1 <= x1 < w and 1 <= y1 < h; x1 and y1 are
+      // monotone in r (each rounding is), so those samples form one run
+      // [ra, rb] between border samples, summed in order of r as before.
+      let sum = 0, ra = lo;
+      for (; ra <= hi; ra++) {
+        const x1 = x0 + ra * sin + 1, y1 = y0 + ra * cos + 1;
+        if (x1 >= 1 && x1 < w && y1 >= 1 && y1 < h) break;
+        sum += borderSample(img, w, h, x1, y1);
+      }
+      let rb = hi;
+      for (; rb > ra; rb--) {
+        const x1 = x0 + rb * sin + 1, y1 = y0 + rb * cos + 1;
+        if (x1 >= 1 && x1 < w && y1 >= 1 && y1 < h) break;
+      }
+      for (let r = ra; r <= rb; r++) {
         const x1 = x0 + r * sin + 1, y1 = y0 + r * cos + 1;
-        if (x1 <= 0 || y1 <= 0) continue;
         const xf = (x1 | 0) - 1, yf = (y1 | 0) - 1;
         const fx = x1 - 1 - xf, fy = y1 - 1 - yf;
-        if (xf >= 0 && yf >= 0 && xf < w - 1 && yf < h - 1) {
-          const i = yf * w + xf;
-          const top = img[i] + fx * (img[i + 1] - img[i]);
-          const bottom = img[i + w] + fx * (img[i + w + 1] - img[i + w]);
-          sum += top + fy * (bottom - top);
-        } else if (xf < w && yf < h) {
-          const v00 = xf >= 0 && yf >= 0 ? img[yf * w + xf] : 0;
-          const v01 = xf + 1 < w && yf >= 0 ? img[yf * w + xf + 1] : 0;
-          const v10 = xf >= 0 && yf + 1 < h ? img[(yf + 1) * w + xf] : 0;
-          const v11 = xf + 1 < w && yf + 1 < h ? img[(yf + 1) * w + xf + 1] : 0;
-          sum += (1 - fy) * ((1 - fx) * v00 + fx * v01) +
-            fy * ((1 - fx) * v10 + fx * v11);
-        }
+        const i = yf * w + xf;
+        const top = img[i] + fx * (img[i + 1] - img[i]);
+        const bottom = img[i + w] + fx * (img[i + w + 1] - img[i + w]);
+        sum += top + fy * (bottom - top);
+      }
+      for (let r = Math.max(rb + 1, ra); r <= hi; r++) {
+        sum += borderSample(img, w, h, x0 + r * sin + 1, y0 + r * cos + 1);
       }
       out[a * n + c] = sum;
     }
   }
   return out;
+}
+
+/**
+ * The bilinear sample at (x1 − 1, y1 − 1) of a `w × h` image with zeros
+ * outside, for a sample without all four neighbours inside; −0 outside
+ * the bilinear support.
+ */
+function borderSample(
+  img: Float64Array,
+  w: number,
+  h: number,
+  x1: number,
+  y1: number,
+): number {
+  // −0 where there is nothing to add: s + (−0) is s, bit for bit.
+  if (x1 <= 0 || y1 <= 0) return -0;
+  const xf = (x1 | 0) - 1, yf = (y1 | 0) - 1;
+  if (xf >= w || yf >= h) return -0;
+  const fx = x1 - 1 - xf, fy = y1 - 1 - yf;
+  const v00 = xf >= 0 && yf >= 0 ? img[yf * w + xf] : 0;
+  const v01 = xf + 1 < w && yf >= 0 ? img[yf * w + xf + 1] : 0;
+  const v10 = xf >= 0 && yf + 1 < h ? img[(yf + 1) * w + xf] : 0;
+  const v11 = xf + 1 < w && yf + 1 < h ? img[(yf + 1) * w + xf + 1] : 0;
+  return (1 - fy) * ((1 - fx) * v00 + fx * v01) +
+    fy * ((1 - fx) * v10 + fx * v11);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   iradon,
   paddedLength,
   radon,
+  radonCentered,
   rampFilter,
 } from "./_radon.ts";
 
@@ -269,6 +270,95 @@ Deno.test("backProjectCentered() equals the plain floor-and-check back-projectio
     assert.ok(
       ours.every((v, i) => Object.is(v, plain[i])),
       `${n} ${width}x${height}, ${views} views`,
+    );
+  }
+});
+
+/**
+ * radonCentered() written plainly (its loop before the interior run was
+ * split out): each ray's rows within the bilinear support, every sample
+ * checked.
+ */
+function plainRadon(
+  img: Float64Array,
+  width: number,
+  height: number,
+  size: number,
+  anglesDeg: number[],
+): Float64Array {
+  const w = width, h = height, n = size, ctr = Math.floor(n / 2);
+  const left = Math.floor((n - w) / 2), top = Math.floor((n - h) / 2);
+  const out = new Float64Array(anglesDeg.length * n);
+  for (let a = 0; a < anglesDeg.length; a++) {
+    const th = (anglesDeg[a] * Math.PI) / 180;
+    const cos = Math.cos(th), sin = Math.sin(th);
+    for (let c = 0; c < n; c++) {
+      const s = c - ctr;
+      // Sample for canvas row r: x = ctr + s cos + (r - ctr) sin,
+      // y = ctr - s sin + (r - ctr) cos; image coordinates subtract the offsets.
+      const x0 = ctr + s * cos - ctr * sin - left;
+      const y0 = ctr - s * sin - ctr * cos - top;
+      // Rows where both coordinates lie in (-1, w) x (-1, h): bilinear support.
+      let lo = 0, hi = n - 1;
+      if (Math.abs(sin) > 1e-12) {
+        const r1 = (-1 - x0) / sin, r2 = (w - x0) / sin;
+        lo = Math.max(lo, Math.floor(Math.min(r1, r2)));
+        hi = Math.min(hi, Math.ceil(Math.max(r1, r2)));
+      } else if (x0 <= -1 || x0 >= w) continue;
+      if (Math.abs(cos) > 1e-12) {
+        const r1 = (-1 - y0) / cos, r2 = (h - y0) / cos;
+        lo = Math.max(lo, Math.floor(Math.min(r1, r2)));
+        hi = Math.min(hi, Math.ceil(Math.max(r1, r2)));
+      } else if (y0 <= -1 || y0 >= h) continue;
+      let sum = 0;
+      for (let r = lo; r <= hi; r++) {
+        // Shifted by +1 so that truncation is floor on the support (-1, w).
+        const x1 = x0 + r * sin + 1, y1 = y0 + r * cos + 1;
+        if (x1 <= 0 || y1 <= 0) continue;
+        const xf = (x1 | 0) - 1, yf = (y1 | 0) - 1;
+        const fx = x1 - 1 - xf, fy = y1 - 1 - yf;
+        if (xf >= 0 && yf >= 0 && xf < w - 1 && yf < h - 1) {
+          const i = yf * w + xf;
+          const top = img[i] + fx * (img[i + 1] - img[i]);
+          const bottom = img[i + w] + fx * (img[i + w + 1] - img[i + w]);
+          sum += top + fy * (bottom - top);
+        } else if (xf < w && yf < h) {
+          const v00 = xf >= 0 && yf >= 0 ? img[yf * w + xf] : 0;
+          const v01 = xf + 1 < w && yf >= 0 ? img[yf * w + xf + 1] : 0;
+          const v10 = xf >= 0 && yf + 1 < h ? img[(yf + 1) * w + xf] : 0;
+          const v11 = xf + 1 < w && yf + 1 < h ? img[(yf + 1) * w + xf + 1] : 0;
+          sum += (1 - fy) * ((1 - fx) * v00 + fx * v01) +
+            fy * ((1 - fx) * v10 + fx * v11);
+        }
+      }
+      out[a * n + c] = sum;
+    }
+  }
+  return out;
+}
+
+Deno.test("radonCentered() equals the plain checked-sample projection bit for bit (odd shapes, axis-parallel and near-axis angles)", () => {
+  const prng = createPrng(12);
+  for (
+    const [w, h, n, views] of [
+      [31, 17, 37, 50],
+      [64, 40, 93, 31],
+      [5, 5, 9, 13],
+      [20, 1, 31, 19],
+      [1, 12, 19, 7],
+    ]
+  ) {
+    const img = Float64Array.from(
+      { length: w * h },
+      () => prng.next() < 0.1 ? -0 : prng.next() * 1.4 - 0.2,
+    );
+    const angles = Array.from({ length: views }, (_, i) => i * 180 / views);
+    angles.push(0, 90, 45, 135, 180, 1e-4, 89.9999);
+    const ours = radonCentered(img, w, h, n, angles);
+    const plain = plainRadon(img, w, h, n, angles);
+    assert.ok(
+      ours.every((v, i) => Object.is(v, plain[i])),
+      `${w}x${h} on ${n}, ${views} views`,
     );
   }
 });
