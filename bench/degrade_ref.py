@@ -107,19 +107,22 @@ def low_dose(x, p):
 
 
 def undersampling(x, p):
-    g = luma(x)
-    k = np.fft.fftshift(np.fft.fft2(g))
-    w = g.shape[1]
-    mask = np.zeros(w, bool)
-    low = round(w * p["centerFraction"])
-    pad = (w - low + 1) // 2
-    mask[pad:pad + low] = True
-    target = round(w * p["keepFraction"])
-    while mask.sum() < target:
-        j = int(round(w / 2 + p["spread"] * w * RNG.standard_normal()))
-        if 0 <= j < w:
-            mask[j] = True
-    return rgb(np.real(np.fft.ifft2(np.fft.ifftshift(k * mask[None, :]))))
+    # Each channel with a mask of its own (SPEC §3.4), as ours.
+    w = x.shape[2]
+    out = np.empty_like(x)
+    for c in range(x.shape[0]):
+        k = np.fft.fftshift(np.fft.fft2(x[c]))
+        mask = np.zeros(w, bool)
+        low = round(w * p["centerFraction"])
+        pad = (w - low + 1) // 2
+        mask[pad:pad + low] = True
+        target = round(w * p["keepFraction"])
+        while mask.sum() < target:
+            j = int(round(w / 2 + p["spread"] * w * RNG.standard_normal()))
+            if 0 <= j < w:
+                mask[j] = True
+        out[c] = np.real(np.fft.ifft2(np.fft.ifftshift(k * mask[None, :])))
+    return np.clip(out, 0, 1)
 
 
 def ghosting(x, p):
@@ -133,16 +136,16 @@ def ghosting(x, p):
 
 
 def bias_field(x, p):
-    g = luma(x)
-    h, w = g.shape
+    h, w = x.shape[1:]
     u = (np.arange(w) - w / 2 + 0.5) / (w / 2 - 0.5)
     v = (np.arange(h) - h / 2 + 0.5) / (h / 2 - 0.5)
     V, U = np.meshgrid(v, u, indexing="ij")
-    field = np.zeros_like(g)
+    field = np.zeros((h, w))
     for i in range(4):
         for j in range(4 - i):
             field += p[f"c{i}{j}"] * U ** i * V ** j
-    return rgb(g * np.exp(field))
+    # Every channel times the same field (SPEC §3.3), as ours.
+    return np.clip(x * np.exp(field)[None], 0, 1)
 
 
 def random_motion(x, p):

@@ -3,8 +3,8 @@
  * inhomogeneity, y = x · exp(Σ_{i+j≤3} c_ij u^i v^j), with u the column
  * and v the row coordinate normalised to [−1, 1]
  * (u_k = (k − W/2 + 0.5) / (W/2 − 0.5)), as TorchIO `BiasField` of order 3
- * on a 2-D slice (SPEC §3.3). The luma is multiplied and written to every
- * channel, clipped to [0, 1].
+ * on a 2-D slice (SPEC §3.3). Every channel is multiplied by the same
+ * field (the authors' red outline is darkened in red), clipped to [0, 1].
  *
  * @module
  */
@@ -185,7 +185,8 @@ export const biasFieldArtifact: Degrader<BiasFieldParams> = {
     if (TERMS.every(([name]) => params[name] === 0)) {
       return Promise.resolve(copyImage(image));
     }
-    // One pass: luma, times the field, clipped into the first plane.
+    // One pass: the field at each pixel, times each channel, clipped
+    // (SPEC §3.3: all three channels, the annotation darkened with them).
     const { width: w, height: h, channels } = image;
     const n = w * h, src = image.data, data = new Float32Array(n * channels);
     const us = columnCoordinates(w);
@@ -194,14 +195,13 @@ export const biasFieldArtifact: Degrader<BiasFieldParams> = {
       rowCubic(params, coordinate(y, h), a);
       for (let x = 0, i = y * w; x < w; x++, i++) {
         const u = us[x];
-        const luma = channels === 1
-          ? src[i]
-          : 0.299 * src[i] + 0.587 * src[n + i] + 0.114 * src[2 * n + i];
-        const v = luma * Math.exp(a[0] + u * (a[1] + u * (a[2] + u * a[3])));
-        data[i] = v < 0 ? 0 : v > 1 ? 1 : v;
+        const field = Math.exp(a[0] + u * (a[1] + u * (a[2] + u * a[3])));
+        for (let o = i; o < n * channels; o += n) {
+          const v = src[o] * field;
+          data[o] = v < 0 ? 0 : v > 1 ? 1 : v;
+        }
       }
     }
-    for (let c = 1; c < channels; c++) data.copyWithin(c * n, 0, n);
     return Promise.resolve({ width: w, height: h, channels, data });
   },
 };

@@ -17,14 +17,40 @@ Deno.test("biasField() uses u = (k − W/2 + 0.5)/(W/2 − 0.5) on columns, v on
   assert.ok(Math.abs(f[2 * 4 + 3] - expect(1, 1)) < 1e-12);
 });
 
-Deno.test("bias_field_artifact multiplies the luma and replicates it to RGB", async () => {
-  const data = new Float32Array(3 * 4).fill(0.4);
+Deno.test("bias_field_artifact multiplies every channel by the same field (SPEC §3.3: a red outline stays red)", async () => {
+  // Pixel 0 red (1, 0, 0), pixel 1 grey 0.4, pixels 2-3 a tint.
+  const data = new Float32Array([
+    1,
+    0.4,
+    0.2,
+    0.6,
+    0,
+    0.4,
+    0.3,
+    0.6,
+    0,
+    0.4,
+    0.9,
+    0.1,
+  ]);
   const img = { width: 2, height: 2, channels: 3 as const, data };
-  const out = await biasFieldArtifact.apply(img, {
+  const params = {
     ...biasFieldArtifact.identity,
     c00: Math.log(0.5),
-  });
-  assert.ok(out.data.every((v) => Math.abs(v - 0.2) < 1e-6));
+    c10: 0.3,
+  };
+  const out = await biasFieldArtifact.apply(img, params);
+  const field = biasField(params, 2, 2);
+  for (let c = 0; c < 3; c++) {
+    for (let i = 0; i < 4; i++) {
+      assert.equal(
+        out.data[c * 4 + i],
+        Math.fround(Math.min(1, data[c * 4 + i] * field[i])),
+        `channel ${c}, pixel ${i}`,
+      );
+    }
+  }
+  assert.ok(out.data[0] > 0 && out.data[4] === 0 && out.data[8] === 0);
 });
 
 Deno.test("bias_field_artifact presets darken the image like the examples", () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   undersamplingArtifact,
   undersamplingMask,
+  undersamplingMasks,
 } from "./undersampling_artifact.ts";
 import {
   operatorContract,
@@ -80,4 +81,48 @@ Deno.test("undersampling_artifact gives the same image with the SIMD FFT and wit
     maskSeed: 4,
   };
   await sameImageWithEitherFft(undersamplingArtifact, p);
+});
+
+Deno.test("undersampling_artifact filters each RGB channel with a mask of its own (SPEC §3.4), channel 0 with undersamplingMask's", async () => {
+  const [w, h] = [16, 6], n = w * h;
+  const data = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    // The same grey picture in every channel: any difference is the masks'.
+    data[i] = data[n + i] = data[2 * n + i] = ((i * 7) % 11) / 11;
+  }
+  const img = { width: w, height: h, channels: 3 as const, data };
+  const p = {
+    keepFraction: 0.4,
+    centerFraction: 0.1,
+    spread: 0.2,
+    maskSeed: 9,
+  };
+  const out = await undersamplingArtifact.apply(img, p);
+  const masks = undersamplingMasks(w, p, 3);
+  assert.deepEqual(masks[0], undersamplingMask(w, p));
+  assert.notDeepEqual(masks[0], masks[1]);
+  for (let c = 0; c < 3; c++) {
+    const re = Float64Array.from(data.subarray(c * n, (c + 1) * n));
+    const im = new Float64Array(n);
+    fft2(re, im, w, h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (!masks[c][(x + w / 2) % w]) re[y * w + x] = im[y * w + x] = 0;
+      }
+    }
+    ifft2(re, im, w, h);
+    for (let i = 0; i < n; i++) {
+      const v = Math.min(1, Math.max(0, re[i]));
+      assert.ok(
+        Math.abs(out.data[c * n + i] - v) < 1e-6,
+        `channel ${c}, pixel ${i}: ${out.data[c * n + i]} vs ${v}`,
+      );
+    }
+  }
+  assert.notDeepEqual(out.data.subarray(0, n), out.data.subarray(n, 2 * n));
+  const gray = await undersamplingArtifact.apply(
+    { width: w, height: h, channels: 1, data: data.slice(0, n) },
+    p,
+  );
+  assert.deepEqual(gray.data, out.data.subarray(0, n));
 });
