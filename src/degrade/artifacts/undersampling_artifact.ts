@@ -64,7 +64,8 @@ const PARAMETERS: ParameterSpec[] = [
     unit: "integer seed",
     min: 0,
     max: 2147483647,
-    description: "seeds the outer columns, so apply() is pure",
+    description:
+      "seeds the outer columns (RGB: one mask per channel, drawn in turn), so apply() is pure",
   },
 ];
 
