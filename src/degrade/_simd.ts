@@ -466,7 +466,7 @@ export const SIMD_WAT: string = `(module
   ;; its index at $rej for the caller to finish. Then p = (v + |v|) · 0.5
   ;; and p > 1 ? 1 : p, stored as float32. Four samples at a time in two
   ;; float64 lanes each (table values loaded lane by lane, indices through
-  ;; the scratch: extract_lane would crowd the shuffle port); a group with
+  ;; the scratch, as fast here as extract_lane); a group with
   ;; a subnormal, +Inf or +NaN, and the last n mod 4 samples, go one at a
   ;; time. Returns the number of indices written at $rej.
   (func (export "gamma32")
