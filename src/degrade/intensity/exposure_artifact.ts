@@ -102,11 +102,11 @@ function gammaOffset(
     const room = arena.f32(CHUNK);
     const rejects = new Int32Array(room.buffer, room.byteOffset, CHUNK);
     const out = new Float32Array(src), chunk = chunkFor(arena, out);
+    const c = [c1, c2, c3, c4] as const;
     for (let i = 0; i < out.length; i += CHUNK) {
       const m = Math.min(CHUNK, out.length - i);
       const view = m === CHUNK ? chunk : chunk.subarray(0, m);
       view.set(out.subarray(i, i + m));
-      const c = [c1, c2, c3, c4] as const;
       const r = arena.gamma32(view, view, tables, c, offset, rejects);
       out.set(view, i);
       // Positive subnormals: x^gamma by the plain formula.
