@@ -8,7 +8,7 @@
  * `acc32` (the blurs of `_filters32.ts`), `clamp32` (the clipped affine
  * map of the intensity operators, and with `acc32` the ghosts of
  * ghosting_artifact). `gamma32` is the table-and-series power of
- * exposure_artifact, two float64 lanes at a time. `normal` is the ziggurat
+ * exposure_artifact, four float32 lanes at a time. `normal` is the ziggurat
  * loop of `_normal.ts` (gaussian_noise): the sfc32 draws in one
  * scalar pass, the deviates added and clipped two float64 lanes at a time.
  * IEEE add and multiply round exactly like the scalar operations and
@@ -455,41 +455,35 @@ export const SIMD_WAT: string = `(module
         (br $sloop)))
     (local.get $nr))
   ;; gamma32: exposure_artifact's clip(x^gamma + offset) over n float32
-  ;; samples at $src into $out (may be the same), the float64 operations of
-  ;; its JavaScript loop: a positive normal x = 2^e · (m_hi + f) takes
-  ;; byExponent[e] · byMantissa[hi] · (1 + t·(c1 + t·(c2 + t·(c3 +
-  ;; t·c4)))) + offset with t = lo · step[hi] ($tab: byExponent f64[512],
-  ;; zero for e = 0 and for the sign bit set, then the pairs (byMantissa,
-  ;; step) f64[2·4096] at +4096, then 32 bytes of scratch at +69632); so ±0
-  ;; and negatives (−NaN too) take the offset alone. +Inf stays +Inf, +NaN
-  ;; takes the offset; a positive subnormal (x^gamma needs pow) is noted by
-  ;; its index at $rej for the caller to finish. Then p = (v + |v|) · 0.5
-  ;; and p > 1 ? 1 : p, stored as float32. Four samples at a time in two
-  ;; float64 lanes each (table values loaded lane by lane, indices through
-  ;; the scratch, as fast here as extract_lane); a group with
-  ;; a subnormal, +Inf or +NaN, and the last n mod 4 samples, go one at a
-  ;; time. Returns the number of indices written at $rej.
+  ;; samples at $src into $out (may be the same), in float32 arithmetic
+  ;; like its JavaScript loop: x = 2^e · (m_hi + f) with its bits b gives
+  ;; v = byExponent[e] · byMantissa[hi] · (1 + t·(c1 + t·c2)) + offset,
+  ;; t = lo · step[hi], hi = (b >>> 11) & 4095, lo = b & 2047 ($tab:
+  ;; float32 byExponent[512], zero for e = 0 and for the sign bit set, then
+  ;; the pairs (byMantissa, step) [2·4096] at +2048); so ±0 and negatives (−Inf and −NaN too) take 0 +
+  ;; offset. +Inf takes +Inf, +NaN 0 + offset; a positive subnormal (x^gamma
+  ;; needs pow) is noted by its index at $rej for the caller to finish. Then
+  ;; p = v < 0 ? 0 : v and p > 1 ? 1 : p. Four samples at a time (table
+  ;; values loaded lane by lane, indices by extract_lane); a group with
+  ;; a positive subnormal, +Inf or +NaN, and the last n mod 4 samples, go
+  ;; one at a time. Returns the number of indices written at $rej.
   (func (export "gamma32")
     (param $src i32) (param $out i32) (param $n i32) (param $tab i32)
-    (param $c1 f64) (param $c2 f64) (param $c3 f64) (param $c4 f64)
-    (param $off f64) (param $rej i32) (result i32)
+    (param $c1 f32) (param $c2 f32) (param $off f32) (param $rej i32)
+    (result i32)
     (local $x i32) (local $end i32) (local $vend i32) (local $stop i32)
     (local $b i32) (local $e i32) (local $hi i32) (local $nr i32)
-    (local $t f64) (local $v f64)
-    (local $bv v128) (local $ev v128) (local $lo v128)
-    (local $t0 v128) (local $t1 v128) (local $v0 v128) (local $v1 v128)
-    (local $k1 v128) (local $k2 v128) (local $k3 v128) (local $k4 v128)
-    (local $ov v128) (local $one v128) (local $half v128)
-    (local $m2047 v128) (local $m4095 v128) (local $e255 v128)
-    (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
-    (local $ione v128) (local $msub v128)
-    (local.set $k1 (f64x2.splat (local.get $c1)))
-    (local.set $k2 (f64x2.splat (local.get $c2)))
-    (local.set $k3 (f64x2.splat (local.get $c3)))
-    (local.set $k4 (f64x2.splat (local.get $c4)))
-    (local.set $ov (f64x2.splat (local.get $off)))
-    (local.set $one (v128.const f64x2 1 1))
-    (local.set $half (v128.const f64x2 0.5 0.5))
+    (local $t f32) (local $v f32)
+    (local $bv v128) (local $ev v128) (local $ix v128) (local $hx v128)
+    (local $p01 v128) (local $p23 v128) (local $tv v128) (local $vv v128)
+    (local $k1 v128) (local $k2 v128) (local $ov v128) (local $one v128)
+    (local $zero v128) (local $m2047 v128) (local $m4095 v128)
+    (local $e255 v128) (local $ione v128) (local $msub v128)
+    (local.set $k1 (f32x4.splat (local.get $c1)))
+    (local.set $k2 (f32x4.splat (local.get $c2)))
+    (local.set $ov (f32x4.splat (local.get $off)))
+    (local.set $one (v128.const f32x4 1 1 1 1))
+    (local.set $zero (v128.const f32x4 0 0 0 0))
     (local.set $m2047 (v128.const i32x4 2047 2047 2047 2047))
     (local.set $m4095 (v128.const i32x4 4095 4095 4095 4095))
     (local.set $e255 (v128.const i32x4 255 255 255 255))
@@ -510,73 +504,42 @@ export const SIMD_WAT: string = `(module
                   (i32x4.lt_u (i32x4.sub (local.get $bv) (local.get $ione)) (local.get $msub))
                   (i32x4.eq (local.get $ev) (local.get $e255)))))
               (then
-                (v128.store offset=69632 (local.get $tab) (i32x4.shl (local.get $ev) (i32.const 3)))
-                (v128.store offset=69648 (local.get $tab) (i32x4.shl
+                (local.set $ix (i32x4.shl (local.get $ev) (i32.const 2)))
+                (local.set $hx (i32x4.shl
                   (v128.and (i32x4.shr_u (local.get $bv) (i32.const 11)) (local.get $m4095))
-                  (i32.const 4)))
-                (local.set $lo (v128.and (local.get $bv) (local.get $m2047)))
-                (local.set $q0 (v128.load offset=4096
-                  (i32.add (local.get $tab) (i32.load offset=69648 (local.get $tab)))))
-                (local.set $q1 (v128.load offset=4096
-                  (i32.add (local.get $tab) (i32.load offset=69652 (local.get $tab)))))
-                (local.set $q2 (v128.load offset=4096
-                  (i32.add (local.get $tab) (i32.load offset=69656 (local.get $tab)))))
-                (local.set $q3 (v128.load offset=4096
-                  (i32.add (local.get $tab) (i32.load offset=69660 (local.get $tab)))))
-                (local.set $t0 (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $lo))
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-                    (local.get $q0) (local.get $q1))))
-                (local.set $t1 (f64x2.mul
-                  (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
-                    (local.get $lo) (local.get $lo)))
-                  (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
-                    (local.get $q2) (local.get $q3))))
-                (local.set $v0 (f64x2.add
-                  (f64x2.mul
-                    (f64x2.mul
-                      (v128.load64_lane 1
-                        (i32.add (local.get $tab) (i32.load offset=69636 (local.get $tab)))
-                        (v128.load64_zero
-                          (i32.add (local.get $tab) (i32.load offset=69632 (local.get $tab)))))
-                      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-                        (local.get $q0) (local.get $q1)))
-                    (f64x2.add (local.get $one)
-                      (f64x2.mul (local.get $t0)
-                        (f64x2.add (local.get $k1)
-                          (f64x2.mul (local.get $t0)
-                            (f64x2.add (local.get $k2)
-                              (f64x2.mul (local.get $t0)
-                                (f64x2.add (local.get $k3)
-                                  (f64x2.mul (local.get $t0) (local.get $k4))))))))))
+                  (i32.const 3)))
+                (local.set $p01 (v128.load64_lane offset=2048 1
+                  (i32.add (local.get $tab) (i32x4.extract_lane 1 (local.get $hx)))
+                  (v128.load64_zero offset=2048
+                    (i32.add (local.get $tab) (i32x4.extract_lane 0 (local.get $hx))))))
+                (local.set $p23 (v128.load64_lane offset=2048 1
+                  (i32.add (local.get $tab) (i32x4.extract_lane 3 (local.get $hx)))
+                  (v128.load64_zero offset=2048
+                    (i32.add (local.get $tab) (i32x4.extract_lane 2 (local.get $hx))))))
+                (local.set $tv (f32x4.mul
+                  (f32x4.convert_i32x4_s (v128.and (local.get $bv) (local.get $m2047)))
+                  (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31
+                    (local.get $p01) (local.get $p23))))
+                (local.set $vv (f32x4.add
+                  (f32x4.mul
+                    (f32x4.mul
+                      (v128.load32_lane 3
+                        (i32.add (local.get $tab) (i32x4.extract_lane 3 (local.get $ix)))
+                        (v128.load32_lane 2
+                          (i32.add (local.get $tab) (i32x4.extract_lane 2 (local.get $ix)))
+                          (v128.load32_lane 1
+                            (i32.add (local.get $tab) (i32x4.extract_lane 1 (local.get $ix)))
+                            (v128.load32_zero
+                              (i32.add (local.get $tab) (i32x4.extract_lane 0 (local.get $ix)))))))
+                      (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27
+                        (local.get $p01) (local.get $p23)))
+                    (f32x4.add (local.get $one)
+                      (f32x4.mul (local.get $tv)
+                        (f32x4.add (local.get $k1)
+                          (f32x4.mul (local.get $tv) (local.get $k2))))))
                   (local.get $ov)))
-                (local.set $v1 (f64x2.add
-                  (f64x2.mul
-                    (f64x2.mul
-                      (v128.load64_lane 1
-                        (i32.add (local.get $tab) (i32.load offset=69644 (local.get $tab)))
-                        (v128.load64_zero
-                          (i32.add (local.get $tab) (i32.load offset=69640 (local.get $tab)))))
-                      (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-                        (local.get $q2) (local.get $q3)))
-                    (f64x2.add (local.get $one)
-                      (f64x2.mul (local.get $t1)
-                        (f64x2.add (local.get $k1)
-                          (f64x2.mul (local.get $t1)
-                            (f64x2.add (local.get $k2)
-                              (f64x2.mul (local.get $t1)
-                                (f64x2.add (local.get $k3)
-                                  (f64x2.mul (local.get $t1) (local.get $k4))))))))))
-                  (local.get $ov)))
-                (local.set $v0 (f64x2.pmin
-                  (f64x2.mul (f64x2.add (local.get $v0) (f64x2.abs (local.get $v0))) (local.get $half))
-                  (local.get $one)))
-                (local.set $v1 (f64x2.pmin
-                  (f64x2.mul (f64x2.add (local.get $v1) (f64x2.abs (local.get $v1))) (local.get $half))
-                  (local.get $one)))
                 (v128.store (i32.add (local.get $out) (local.get $x))
-                  (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-                    (f32x4.demote_f64x2_zero (local.get $v0))
-                    (f32x4.demote_f64x2_zero (local.get $v1))))
+                  (f32x4.pmin (f32x4.pmax (local.get $vv) (local.get $zero)) (local.get $one)))
                 (local.set $x (local.get $stop))
                 (br $loop)))))
         ;; One at a time from $x to $stop.
@@ -585,48 +548,47 @@ export const SIMD_WAT: string = `(module
             (br_if $sdone (i32.ge_u (local.get $x) (local.get $stop)))
             (local.set $b (i32.load (i32.add (local.get $src) (local.get $x))))
             (local.set $e (i32.shr_u (local.get $b) (i32.const 23)))
-            (if (i32.lt_u (i32.sub (local.get $e) (i32.const 1)) (i32.const 254))
+            (if (i32.eq (local.get $e) (i32.const 255))
               (then
-                (local.set $hi (i32.add (local.get $tab) (i32.shl
-                  (i32.and (i32.shr_u (local.get $b) (i32.const 11)) (i32.const 4095))
-                  (i32.const 4))))
-                (local.set $t (f64.mul
-                  (f64.convert_i32_u (i32.and (local.get $b) (i32.const 2047)))
-                  (f64.load offset=4104 (local.get $hi))))
-                (local.set $v (f64.add
-                  (f64.mul
-                    (f64.mul
-                      (f64.load (i32.add (local.get $tab) (i32.shl (local.get $e) (i32.const 3))))
-                      (f64.load offset=4096 (local.get $hi)))
-                    (f64.add (f64.const 1)
-                      (f64.mul (local.get $t)
-                        (f64.add (local.get $c1)
-                          (f64.mul (local.get $t)
-                            (f64.add (local.get $c2)
-                              (f64.mul (local.get $t)
-                                (f64.add (local.get $c3)
-                                  (f64.mul (local.get $t) (local.get $c4))))))))))
-                  (local.get $off))))
+                (local.set $v (select (f32.const inf)
+                  (f32.add (f32.const 0) (local.get $off))
+                  (i32.eq (local.get $b) (i32.const 0x7f800000)))))
               (else
-                (local.set $v (local.get $off))
-                (if (i32.eq (local.get $b) (i32.const 0x7f800000))
-                  (then (local.set $v (f64.const inf))))
-                (if (i32.and (i32.eqz (local.get $e)) (i32.ne (local.get $b) (i32.const 0)))
+                (if (i32.lt_u (i32.sub (local.get $b) (i32.const 1)) (i32.const 0x7fffff))
                   (then
                     (i32.store (i32.add (local.get $rej) (i32.shl (local.get $nr) (i32.const 2)))
                       (i32.shr_u (local.get $x) (i32.const 2)))
-                    (local.set $nr (i32.add (local.get $nr) (i32.const 1)))))))
-            (local.set $v (f64.mul (f64.add (local.get $v) (f64.abs (local.get $v))) (f64.const 0.5)))
+                    (local.set $nr (i32.add (local.get $nr) (i32.const 1)))
+                    (local.set $v (f32.const 0)))
+                  (else
+                    (local.set $hi (i32.add (local.get $tab) (i32.shl
+                      (i32.and (i32.shr_u (local.get $b) (i32.const 11)) (i32.const 4095))
+                      (i32.const 3))))
+                    (local.set $t (f32.mul
+                      (f32.convert_i32_s (i32.and (local.get $b) (i32.const 2047)))
+                      (f32.load offset=2052 (local.get $hi))))
+                    (local.set $v (f32.add
+                      (f32.mul
+                        (f32.mul
+                          (f32.load (i32.add (local.get $tab) (i32.shl (local.get $e) (i32.const 2))))
+                          (f32.load offset=2048 (local.get $hi)))
+                        (f32.add (f32.const 1)
+                          (f32.mul (local.get $t)
+                            (f32.add (local.get $c1)
+                              (f32.mul (local.get $t) (local.get $c2))))))
+                      (local.get $off)))))))
+            (local.set $v (select (f32.const 0) (local.get $v)
+              (f32.lt (local.get $v) (f32.const 0))))
             (f32.store (i32.add (local.get $out) (local.get $x))
-              (f32.demote_f64 (select (f64.const 1) (local.get $v)
-                (f64.gt (local.get $v) (f64.const 1)))))
+              (select (f32.const 1) (local.get $v)
+                (f32.gt (local.get $v) (f32.const 1))))
             (local.set $x (i32.add (local.get $x) (i32.const 4)))
             (br $sloop)))
         (br $loop)))
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABMgVgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AKf39/f3x8fHx8fwF/AwcGAAEAAgMEBQMBAAEHRAcGbWVtb3J5AgAKYWNjdW11bGF0ZQAABXN1bTE2AAEFYWNjMzIAAgdjbGFtcDMyAAMGbm9ybWFsAAQHZ2FtbWEzMgAFCpkcBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9wCAwR/CHsBfCAA/QAEACEHIAD9AAQQIQggAP0ABCAhCSAA/QAEMCEKIAD9AARAIQsgAP0ABFAhDCAA/QAEYCENIAD9AARwIQ4gAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAHIAb9XQMA/V/98AEhByAIIAb9XQMI/V/98AEhCCAJIAb9XQMQ/V/98AEhCSAKIAb9XQMY/V/98AEhCiALIAb9XQMg/V/98AEhCyAMIAb9XQMo/V/98AEhDCANIAb9XQMw/V/98AEhDSAOIAb9XQM4/V/98AEhDiADQcAAaiEDDAALCyAH/SEAIQ8CQANAIAMgBE8NASAPIAEgA2oqAgC7oCEPIANBBGohAwwACwsgACAHIA/9IgD9CwQAIAAgCP0LBBAgACAJ/QsEICAAIAr9CwQwIAAgC/0LBEAgACAM/QsEUCAAIA39CwRgIAAgDv0LBHAL2gUECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLIAVBAmogA0wEQCABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFioCACENIBYqAgQhDiAN/RMhESAO/RMhEkEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAmohBQsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQJ0aioCACENIA39EyERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAWohBQwACwsLggIEA38CewF9AnsgA/0TIQggBP0TIQn9DAAAAAAAAAAAAAAAAAAAAAAhC/0MAACAPwAAgD8AAIA/AACAPyEMIAJBAnQhBiAGQWBxIQcCQANAIAUgB08NASAAIAVqIAggASAFav0ABAD95gEgCf3kASAL/esBIAz96gH9CwQAIAAgBWogCCABIAVq/QAEEP3mASAJ/eQBIAv96wEgDP3qAf0LBBAgBUEgaiEFDAALCwJAA0AgBSAGTw0BIAMgASAFaioCAJQgBJIhCkMAAAAAIAogCkMAAAAAXRshCkMAAIA/IAogCkMAAIA/XhshCiAAIAVqIAo4AgAgBUEEaiEFDAALCwvGBQMNfwJ8CnsgACgCACEJIAAoAgQhCiAAKAIIIQsgACgCDCEMIANBAnQhEwJAA0AgEiATTw0BIAkgCmogDGohDSAMQQFqIQwgCiAKQQl2cyEJIAsgC0EDdGohCiALQRV3IA1qIQsgCCASaiANNgIAIA1BCXYgBSANQf8BcUECdGooAgBOBEAgByAPQQJ0aiASQQJ2NgIAIAcgD0ECdGogDTYCBCAPQQJqIQ8LIBJBBGohEgwACwsgACAJNgIAIAAgCjYCBCAAIAs2AgggACAMNgIMIAT9FCEc/Qz/AQAA/wEAAP8BAAD/AQAAIR/9DAAAAAAAAOA/AAAAAAAA4D8hIP0MAAAAAAAA8D8AAAAAAADwPyEhIBNBcHEhFEEAIRICQANAIBIgFE8NASAIIBJq/QAEACEYIBggH/1OQQP9qwEhGSAYQQn9rQEhGiABIBJq/QAEACEbIBr9/gEgBiAZ/RsAav0KAwAgBiAZ/RsBaisDAP0iAf3yASEdIBv9XyAcIB398gH98AEhHSAdIB397AH98AEgIP3yASAh/fYBIR0gGiAa/Q0ICQoLDA0ODwABAgMEBQYH/f4BIAYgGf0bAmr9CgMAIAYgGf0bA2orAwD9IgH98gEhHiAbIBv9DQgJCgsMDQ4PAAECAwQFBgf9XyAcIB798gH98AEhHiAeIB797AH98AEgIP3yASAh/fYBIR4gAiASaiAd/V4gHv1e/Q0AAQIDBAUGBxAREhMUFRYX/QsEACASQRBqIRIMAAsLAkADQCASIBNPDQEgCCASaigCACENIA1B/wNxIRAgDUEJdiERIBG4IAYgEEEDdGorAwCiIRcgASASaioCALsgBCAXoqAhFiAWIBaZoEQAAAAAAADgP6IhFiACIBJqRAAAAAAAAPA/IBYgFkQAAAAAAADwP2QbtjgCACASQQRqIRIMAAsLIA8LgAgDCH8CfBd7IAT9FCEbIAX9FCEcIAb9FCEdIAf9FCEeIAj9FCEf/QwAAAAAAADwPwAAAAAAAPA/ISD9DAAAAAAAAOA/AAAAAAAA4D8hIf0M/wcAAP8HAAD/BwAA/wcAACEi/Qz/DwAA/w8AAP8PAAD/DwAAISP9DP8AAAD/AAAA/wAAAP8AAAAhJP0MAQAAAAEAAAABAAAAAQAAACEp/Qz//38A//9/AP//fwD//38AISogAkECdCELIAtBcHEhDAJAA0AgCiALTw0BIAshDSAKIAxJBEAgCkEQaiENIAAgCmr9AAQAIRQgFEEX/a0BIRUgFCAp/bEBICr9OiAVICT9N/1Q/VNFBEAgAyAVQQP9qwH9CwSAoAQgAyAUQQv9rQEgI/1OQQT9qwH9CwSQoAQgFCAi/U4hFiADIAMoApCgBGr9AASAICElIAMgAygClKAEav0ABIAgISYgAyADKAKYoARq/QAEgCAhJyADIAMoApygBGr9AASAICEoIBb9/gEgJSAm/Q0ICQoLDA0ODxgZGhscHR4f/fIBIRcgFiAW/Q0ICQoLDA0ODwABAgMEBQYH/f4BICcgKP0NCAkKCwwNDg8YGRobHB0eH/3yASEYIAMgAygChKAEaiADIAMoAoCgBGr9XQMA/VcDAAEgJSAm/Q0AAQIDBAUGBxAREhMUFRYX/fIBICAgFyAbIBcgHCAXIB0gFyAe/fIB/fAB/fIB/fAB/fIB/fAB/fIB/fAB/fIBIB/98AEhGSADIAMoAoygBGogAyADKAKIoARq/V0DAP1XAwABICcgKP0NAAECAwQFBgcQERITFBUWF/3yASAgIBggGyAYIBwgGCAdIBggHv3yAf3wAf3yAf3wAf3yAf3wAf3yAf3wAf3yASAf/fABIRogGSAZ/ewB/fABICH98gEgIP32ASEZIBogGv3sAf3wASAh/fIBICD99gEhGiABIApqIBn9XiAa/V79DQABAgMEBQYHEBESExQVFhf9CwQAIA0hCgwCCwsCQANAIAogDU8NASAAIApqKAIAIQ4gDkEXdiEPIA9BAWtB/gFJBEAgAyAOQQt2Qf8fcUEEdGohECAOQf8PcbggECsDiCCiIRIgAyAPQQN0aisDACAQKwOAIKJEAAAAAAAA8D8gEiAEIBIgBSASIAYgEiAHoqCioKKgoqCiIAigIRMFIAghEyAOQYCAgPwHRgRARAAAAAAAAPB/IRMLIA9FIA5BAEdxBEAgCSARQQJ0aiAKQQJ2NgIAIBFBAWohEQsLIBMgE5mgRAAAAAAAAOA/oiETIAEgCmpEAAAAAAAA8D8gEyATRAAAAAAAAPA/ZBu2OAIAIApBBGohCgwACwsMAAsLIBEL";
+  "AGFzbQEAAAABMAVgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AIf39/f319fX8BfwMHBgABAAIDBAUDAQABB0QHBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBm5vcm1hbAAEB2dhbW1hMzIABQqJGgaOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9oFBAh/BH0EewJ/IARBAnQhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFSgCCCELIBUoAgwhDCAWKgIAIQ0gFioCBCEOIBYqAgghDyAWKgIMIRAgDf0TIREgDv0TIRIgD/0TIRMgEP0TIRRBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AEgEyALIAZq/QAEAP3mAf3kASAUIAwgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSIA8gCyAGaioCAJSSIBAgDCAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEEaiEFDAALCyAFQQJqIANMBEAgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBYqAgAhDSAWKgIEIQ4gDf0TIREgDv0TIRJBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQJqIQULAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsLxgUDDX8CfAp7IAAoAgAhCSAAKAIEIQogACgCCCELIAAoAgwhDCADQQJ0IRMCQANAIBIgE08NASAJIApqIAxqIQ0gDEEBaiEMIAogCkEJdnMhCSALIAtBA3RqIQogC0EVdyANaiELIAggEmogDTYCACANQQl2IAUgDUH/AXFBAnRqKAIATgRAIAcgD0ECdGogEkECdjYCACAHIA9BAnRqIA02AgQgD0ECaiEPCyASQQRqIRIMAAsLIAAgCTYCACAAIAo2AgQgACALNgIIIAAgDDYCDCAE/RQhHP0M/wEAAP8BAAD/AQAA/wEAACEf/QwAAAAAAADgPwAAAAAAAOA/ISD9DAAAAAAAAPA/AAAAAAAA8D8hISATQXBxIRRBACESAkADQCASIBRPDQEgCCASav0ABAAhGCAYIB/9TkED/asBIRkgGEEJ/a0BIRogASASav0ABAAhGyAa/f4BIAYgGf0bAGr9CgMAIAYgGf0bAWorAwD9IgH98gEhHSAb/V8gHCAd/fIB/fABIR0gHSAd/ewB/fABICD98gEgIf32ASEdIBogGv0NCAkKCwwNDg8AAQIDBAUGB/3+ASAGIBn9GwJq/QoDACAGIBn9GwNqKwMA/SIB/fIBIR4gGyAb/Q0ICQoLDA0ODwABAgMEBQYH/V8gHCAe/fIB/fABIR4gHiAe/ewB/fABICD98gEgIf32ASEeIAIgEmogHf1eIB79Xv0NAAECAwQFBgcQERITFBUWF/0LBAAgEkEQaiESDAALCwJAA0AgEiATTw0BIAggEmooAgAhDSANQf8DcSEQIA1BCXYhESARuCAGIBBBA3RqKwMAoiEXIAEgEmoqAgC7IAQgF6KgIRYgFiAWmaBEAAAAAAAA4D+iIRYgAiASakQAAAAAAADwPyAWIBZEAAAAAAAA8D9kG7Y4AgAgEkEEaiESDAALCyAPC/AFAwh/An0SeyAE/RMhGiAF/RMhGyAG/RMhHP0MAACAPwAAgD8AAIA/AACAPyEd/QwAAAAAAAAAAAAAAAAAAAAAIR79DP8HAAD/BwAA/wcAAP8HAAAhH/0M/w8AAP8PAAD/DwAA/w8AACEg/Qz/AAAA/wAAAP8AAAD/AAAAISH9DAEAAAABAAAAAQAAAAEAAAAhIv0M//9/AP//fwD//38A//9/ACEjIAJBAnQhCSAJQXBxIQoCQANAIAggCU8NASAJIQsgCCAKSQRAIAhBEGohCyAAIAhq/QAEACESIBJBF/2tASETIBIgIv2xASAj/TogEyAh/Tf9UP1TRQRAIBNBAv2rASEUIBJBC/2tASAg/U5BA/2rASEVIAMgFf0bAWogAyAV/RsAav1dA4AQ/VcDgBABIRYgAyAV/RsDaiADIBX9GwJq/V0DgBD9VwOAEAEhFyASIB/9Tv36ASAWIBf9DQQFBgcMDQ4PFBUWFxwdHh/95gEhGCADIBT9GwNqIAMgFP0bAmogAyAU/RsBaiADIBT9GwBq/VwCAP1WAgAB/VYCAAL9VgIAAyAWIBf9DQABAgMICQoLEBESExgZGhv95gEgHSAYIBogGCAb/eYB/eQB/eYB/eQB/eYBIBz95AEhGSABIAhqIBkgHv3rASAd/eoB/QsEACALIQgMAgsLAkADQCAIIAtPDQEgACAIaigCACEMIAxBF3YhDSANQf8BRgRAQwAAgH9DAAAAACAGkiAMQYCAgPwHRhshEQUgDEEBa0H///8DSQRAIAcgD0ECdGogCEECdjYCACAPQQFqIQ9DAAAAACERBSADIAxBC3ZB/x9xQQN0aiEOIAxB/w9xsiAOKgKEEJQhECADIA1BAnRqKgIAIA4qAoAQlEMAAIA/IBAgBCAQIAWUkpSSlCAGkiERCwtDAAAAACARIBFDAAAAAF0bIREgASAIakMAAIA/IBEgEUMAAIA/Xhs4AgAgCEEEaiEIDAALCwwACwsgDws=";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -658,8 +620,6 @@ interface Kernel {
     tab: number,
     c1: number,
     c2: number,
-    c3: number,
-    c4: number,
     offset: number,
     rej: number,
   ): number;
@@ -772,30 +732,30 @@ export interface SimdArena {
   ): number;
   /**
    * exposure_artifact's `clip(x^gamma + offset)` of every sample of `src`
-   * into `out` (the same length; may be `src` itself) by its table method:
-   * `tables` ({@linkcode GAMMA_TABLE_LENGTH} values) holds byExponent
-   * (512 values: zero for e = 0 and for the sign bit set), the pairs
-   * (byMantissa[m], step[m]) for m in 0..4095, then four values of the
-   * kernel's scratch; `c` the four binomial coefficients. Positive subnormal
-   * samples are left to the caller: their indices go to `rejects` (as
-   * long as `src`), and the count is returned. All arrays from this arena.
+   * into `out` (the same length; may be `src` itself) by its table method
+   * in float32: `tables` ({@linkcode GAMMA_TABLE_LENGTH} values) holds
+   * byExponent (512 values: zero for e = 0 and for the sign bit set), the
+   * pairs (byMantissa[m], step[m]) for m in 0..4095; `c` the two binomial
+   * coefficients (float32).
+   * Positive subnormal samples are left to the caller: their indices go to
+   * `rejects` (as long as `src`), and the count is returned. All arrays
+   * from this arena.
    */
   gamma32(
     src: Float32Array,
     out: Float32Array,
-    tables: Float64Array,
-    c: readonly [number, number, number, number],
+    tables: Float32Array,
+    c: readonly [number, number],
     offset: number,
     rejects: Int32Array,
   ): number;
 }
 
 /**
- * Float64 values of the tables {@linkcode SimdArena.gamma32} takes:
- * byExponent (512), the (byMantissa, step) pairs (2 · 4096) and 4 of
- * scratch.
+ * Float32 values of the tables {@linkcode SimdArena.gamma32} takes:
+ * byExponent (512) and the (byMantissa, step) pairs (2 · 4096).
  */
-export const GAMMA_TABLE_LENGTH: number = 512 + 2 * 4096 + 4;
+export const GAMMA_TABLE_LENGTH: number = 512 + 2 * 4096;
 
 /**
  * Take an arena of `bytes` bytes (plus room for `maxTaps` tap
@@ -917,8 +877,6 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
         tables.byteOffset,
         c[0],
         c[1],
-        c[2],
-        c[3],
         offset,
         rejects.byteOffset,
       );

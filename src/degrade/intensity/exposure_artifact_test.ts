@@ -34,7 +34,7 @@ Deno.test("exposure_artifact L1 maps grey 128 to the authors' LUT value 98 (±1)
   assert.equal(Math.round(out.data[0]! * 255), expected);
 });
 
-Deno.test("exposure_artifact's table-and-series power matches clip(x ** gamma + offset) within 1e-6", async () => {
+Deno.test("exposure_artifact's float32 table-and-series power matches clip(x ** gamma + offset) within 1e-6", async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.float32Array({ minLength: 1, maxLength: 200 }),
@@ -56,6 +56,42 @@ Deno.test("exposure_artifact's table-and-series power matches clip(x ** gamma + 
         });
       },
     ),
+  );
+});
+
+Deno.test("exposure_artifact's float32 power is within five float32 roundings (3e-7 relative) of x ** gamma (results above 2^-116)", async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.float32Array({
+        minLength: 1,
+        maxLength: 300,
+        min: 2 ** -40,
+        max: 1,
+        noDefaultInfinity: true,
+        noNaN: true,
+      }),
+      fc.double({ min: 0.1, max: 10, noNaN: true }),
+      async (data, gamma) => {
+        const img = {
+          width: data.length,
+          height: 1,
+          channels: 1 as const,
+          data,
+        };
+        const out = await exposureArtifact.apply(img, { gamma, offset: 0 });
+        data.forEach((x, i) => {
+          const want = x ** gamma;
+          if (want < 2 ** -116) return; // byExponent normal for gamma <= 10
+          const err = Math.abs(out.data[i] - want) / want;
+          // Five roundings of at most 2^-24 each, and the series' 2e-9.
+          assert.ok(
+            err <= 5 * 2 ** -24 + 2e-9,
+            `x=${x}, gamma=${gamma}: ${err}`,
+          );
+        });
+      },
+    ),
+    { numRuns: 1000 },
   );
 });
 
