@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { affineClip32, blendWithMean32, sampleMean } from "./_affine32.ts";
 import { setSimd } from "./_simd.ts";
 import { createPrng } from "../random/prng.ts";
@@ -46,18 +47,56 @@ Deno.test("blendWithMean32 is affineClip32 with b = (1 - alpha) * mean, the mean
   );
 });
 
-Deno.test("sampleMean of a hand-computed array, SIMD and JavaScript", () => {
-  // 17 samples: 16 in the sixteen sums, the 17th added to the first.
-  const src = new Float32Array(17).fill(0.5);
-  src[16] = 1.5;
+Deno.test("sampleMean of hand-computed arrays, SIMD and JavaScript", () => {
+  // 17 samples: 16 in the four sums, the 17th added to the first.
+  const halves = new Float32Array(17).fill(0.5);
+  halves[16] = 1.5;
+  // Lane 0 sums (1 + 2^-24) + (0 + 0) in float32: the tie rounds to 1,
+  // so the 2^-24 is lost there; the 17th sample's 2^-24 is added to s_0
+  // in float64 and kept.
+  const tie = new Float32Array(17);
+  tie[0] = 1;
+  tie[4] = 2 ** -24;
+  tie[16] = 2 ** -24;
   for (const simd of [true, false]) {
     setSimd(simd);
     try {
-      assert.equal(sampleMean(src), (16 * 0.5 + 1.5) / 17);
+      assert.equal(sampleMean(halves), (16 * 0.5 + 1.5) / 17, `simd ${simd}`);
+      assert.equal(sampleMean(tie), (1 + 2 ** -24) / 17, `simd ${simd}`);
     } finally {
       setSimd(true);
     }
   }
+});
+
+Deno.test("sampleMean is within 2·2^-24 of the mean of |x| of the exact mean (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.float32Array({
+        minLength: 1,
+        maxLength: 2000,
+        noNaN: true,
+        noDefaultInfinity: true,
+        min: -1e6,
+        max: 1e6,
+      }),
+      (data) => {
+        // Kahan-compensated float64 sums: errors far below the bound.
+        let sum = 0, c = 0, abs = 0;
+        for (const x of data) {
+          const y = x - c, t = sum + y;
+          c = (t - sum) - y;
+          sum = t;
+          abs += Math.abs(x);
+        }
+        const n = data.length, err = Math.abs(sampleMean(data) - sum / n);
+        assert.ok(
+          err <= 2 * 2 ** -24 * (abs / n) * (1 + 1e-9) + 1e-300,
+          `${err}`,
+        );
+      },
+    ),
+  );
 });
 
 Deno.test("affineClip32 clips to [0, 1], keeps NaN and rounds a and b to float32", () => {

@@ -19,7 +19,7 @@ import type { SimdArena } from "./_simd.ts";
 /**
  * Samples per chunk: 16 KiB and one cache line, so a chunk stays in the L1
  * cache and the chunks of an array start on every cache line of a page in
- * turn. A multiple of 16 samples (sum16 continues across chunks).
+ * turn. A multiple of 16 samples (whole vectors for the four-lane kernels).
  */
 export const CHUNK = 4112;
 

@@ -9,7 +9,7 @@ Deno.test("chunks start on every cache line of a page in turn", () => {
   const starts = new Set<number>();
   for (let i = 0; i < 64; i++) starts.add((i * CHUNK * 4) % 4096);
   assert.equal(starts.size, 64);
-  assert.equal(CHUNK % 16, 0, "sum16 continues across chunks");
+  assert.equal(CHUNK % 16, 0, "four-lane kernels see whole vectors");
   assert.ok(CHUNK * 4 <= 16 * 1024 + 64, "a chunk stays in the L1 cache");
 });
 

@@ -2,8 +2,9 @@
  * A tiny WebAssembly SIMD module for the hot loops of the degradation
  * engine. `accumulate`: the inner loop of the separable Gaussian and the
  * sparse-tap convolution (acc[i] += w[t] · src_t[i], taps in order, four
- * per sweep); `sum16`: the running sums of reduce_contrast (float32 data
- * promoted exactly). These work two float64 lanes at a time. The float32
+ * per sweep), two float64 lanes at a time; `sum4`: the running sums of
+ * reduce_contrast (sums of four samples in float32, accumulated in
+ * float64). The float32
  * kernels work four lanes at a time, every operation rounded to float32:
  * `acc32` (the blurs of `_filters32.ts`), `clamp32` (the clipped affine
  * map of the intensity operators, and with `acc32` the ghosts of
@@ -113,49 +114,33 @@ export const SIMD_WAT: string = `(module
                 (f64.mul (local.get $w0) (f64.load (i32.add (local.get $o0) (local.get $x))))))))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $taps1))))
-  ;; Sixteen running sums of n float32 samples, as reduce_contrast.ts keeps
-  ;; them: s_k += Σ src[16j + k] in float64 onto the sixteen f64 at dst
-  ;; (eight independent two-lane add chains), the last n mod 16 samples
-  ;; added to s_0 (so chunks of a multiple of sixteen samples continue the
+  ;; Four running sums of n float32 samples, as reduce_contrast keeps
+  ;; them: for each group of sixteen, s_k += (src[16j + k] + src[16j + k +
+  ;; 4]) + (src[16j + k + 8] + src[16j + k + 12]), the pair sums and their
+  ;; sum in float32 (one four-lane add each), the result promoted and added
+  ;; in float64 onto the four f64 at dst; the last n mod 16 samples added to
+  ;; s_0 in float64 (so chunks of a multiple of sixteen samples continue the
   ;; sums of the whole array).
-  (func (export "sum16") (param $dst i32) (param $src i32) (param $n i32)
+  (func (export "sum4") (param $dst i32) (param $src i32) (param $n i32)
     (local $x i32) (local $end i32) (local $vend i32) (local $p i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
-    (local $s0 f64)
-    (local.set $a0 (v128.load (local.get $dst)))
-    (local.set $a1 (v128.load offset=16 (local.get $dst)))
-    (local.set $a2 (v128.load offset=32 (local.get $dst)))
-    (local.set $a3 (v128.load offset=48 (local.get $dst)))
-    (local.set $a4 (v128.load offset=64 (local.get $dst)))
-    (local.set $a5 (v128.load offset=80 (local.get $dst)))
-    (local.set $a6 (v128.load offset=96 (local.get $dst)))
-    (local.set $a7 (v128.load offset=112 (local.get $dst)))
+    (local $a v128) (local $b v128) (local $t v128) (local $s0 f64)
+    (local.set $a (v128.load (local.get $dst)))
+    (local.set $b (v128.load offset=16 (local.get $dst)))
     (local.set $end (i32.shl (local.get $n) (i32.const 2)))
     (local.set $vend (i32.and (local.get $end) (i32.const -64)))
     (block $vdone
       (loop $vloop
         (br_if $vdone (i32.ge_u (local.get $x) (local.get $vend)))
         (local.set $p (i32.add (local.get $src) (local.get $x)))
-        (local.set $a0 (f64x2.add (local.get $a0)
-          (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $p)))))
-        (local.set $a1 (f64x2.add (local.get $a1)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (local.get $p)))))
-        (local.set $a2 (f64x2.add (local.get $a2)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=16 (local.get $p)))))
-        (local.set $a3 (f64x2.add (local.get $a3)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=24 (local.get $p)))))
-        (local.set $a4 (f64x2.add (local.get $a4)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=32 (local.get $p)))))
-        (local.set $a5 (f64x2.add (local.get $a5)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=40 (local.get $p)))))
-        (local.set $a6 (f64x2.add (local.get $a6)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=48 (local.get $p)))))
-        (local.set $a7 (f64x2.add (local.get $a7)
-          (f64x2.promote_low_f32x4 (v128.load64_zero offset=56 (local.get $p)))))
+        (local.set $t (f32x4.add
+          (f32x4.add (v128.load (local.get $p)) (v128.load offset=16 (local.get $p)))
+          (f32x4.add (v128.load offset=32 (local.get $p)) (v128.load offset=48 (local.get $p)))))
+        (local.set $a (f64x2.add (local.get $a) (f64x2.promote_low_f32x4 (local.get $t))))
+        (local.set $b (f64x2.add (local.get $b) (f64x2.promote_low_f32x4
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $t) (local.get $t)))))
         (local.set $x (i32.add (local.get $x) (i32.const 64)))
         (br $vloop)))
-    (local.set $s0 (f64x2.extract_lane 0 (local.get $a0)))
+    (local.set $s0 (f64x2.extract_lane 0 (local.get $a)))
     (block $sdone
       (loop $sloop
         (br_if $sdone (i32.ge_u (local.get $x) (local.get $end)))
@@ -163,14 +148,8 @@ export const SIMD_WAT: string = `(module
           (f64.promote_f32 (f32.load (i32.add (local.get $src) (local.get $x))))))
         (local.set $x (i32.add (local.get $x) (i32.const 4)))
         (br $sloop)))
-    (v128.store (local.get $dst) (f64x2.replace_lane 0 (local.get $a0) (local.get $s0)))
-    (v128.store offset=16 (local.get $dst) (local.get $a1))
-    (v128.store offset=32 (local.get $dst) (local.get $a2))
-    (v128.store offset=48 (local.get $dst) (local.get $a3))
-    (v128.store offset=64 (local.get $dst) (local.get $a4))
-    (v128.store offset=80 (local.get $dst) (local.get $a5))
-    (v128.store offset=96 (local.get $dst) (local.get $a6))
-    (v128.store offset=112 (local.get $dst) (local.get $a7)))
+    (v128.store (local.get $dst) (f64x2.replace_lane 0 (local.get $a) (local.get $s0)))
+    (v128.store offset=16 (local.get $dst) (local.get $b)))
   ;; Float32 arithmetic from here on: every add and multiply rounds to
   ;; float32 as Math.fround does after each JavaScript operation, so the
   ;; fallbacks reproduce the bits with one fround per operation.
@@ -623,7 +602,7 @@ export const SIMD_WAT: string = `(module
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABMAVgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AIf39/f319fX8BfwMHBgABAAIDBAUDAQABB0QHBm1lbW9yeQIACmFjY3VtdWxhdGUAAAVzdW0xNgABBWFjYzMyAAIHY2xhbXAzMgADBm5vcm1hbAAEB2dhbW1hMzIABQqKHQaOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvcAgMEfwh7AXwgAP0ABAAhByAA/QAEECEIIAD9AAQgIQkgAP0ABDAhCiAA/QAEQCELIAD9AARQIQwgAP0ABGAhDSAA/QAEcCEOIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgByAG/V0DAP1f/fABIQcgCCAG/V0DCP1f/fABIQggCSAG/V0DEP1f/fABIQkgCiAG/V0DGP1f/fABIQogCyAG/V0DIP1f/fABIQsgDCAG/V0DKP1f/fABIQwgDSAG/V0DMP1f/fABIQ0gDiAG/V0DOP1f/fABIQ4gA0HAAGohAwwACwsgB/0hACEPAkADQCADIARPDQEgDyABIANqKgIAu6AhDyADQQRqIQMMAAsLIAAgByAP/SIA/QsEACAAIAj9CwQQIAAgCf0LBCAgACAK/QsEMCAAIAv9CwRAIAAgDP0LBFAgACAN/QsEYCAAIA79CwRwC9oFBAh/BH0EewJ/IARBAnQhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFSgCCCELIBUoAgwhDCAWKgIAIQ0gFioCBCEOIBYqAgghDyAWKgIMIRAgDf0TIREgDv0TIRIgD/0TIRMgEP0TIRRBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AEgEyALIAZq/QAEAP3mAf3kASAUIAwgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSIA8gCyAGaioCAJSSIBAgDCAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEEaiEFDAALCyAFQQJqIANMBEAgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBYqAgAhDSAWKgIEIQ4gDf0TIREgDv0TIRJBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQBIBIgCiAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQJqIQULAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUECdGoqAgAhDSAN/RMhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQFqIQUMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsLxgUDDX8CfAp7IAAoAgAhCSAAKAIEIQogACgCCCELIAAoAgwhDCADQQJ0IRMCQANAIBIgE08NASAJIApqIAxqIQ0gDEEBaiEMIAogCkEJdnMhCSALIAtBA3RqIQogC0EVdyANaiELIAggEmogDTYCACANQQl2IAUgDUH/AXFBAnRqKAIATgRAIAcgD0ECdGogEkECdjYCACAHIA9BAnRqIA02AgQgD0ECaiEPCyASQQRqIRIMAAsLIAAgCTYCACAAIAo2AgQgACALNgIIIAAgDDYCDCAE/RQhHP0M/wEAAP8BAAD/AQAA/wEAACEf/QwAAAAAAADgPwAAAAAAAOA/ISD9DAAAAAAAAPA/AAAAAAAA8D8hISATQXBxIRRBACESAkADQCASIBRPDQEgCCASav0ABAAhGCAYIB/9TkED/asBIRkgGEEJ/a0BIRogASASav0ABAAhGyAa/f4BIAYgGf0bAGr9CgMAIAYgGf0bAWorAwD9IgH98gEhHSAb/V8gHCAd/fIB/fABIR0gHSAd/ewB/fABICD98gEgIf32ASEdIBogGv0NCAkKCwwNDg8AAQIDBAUGB/3+ASAGIBn9GwJq/QoDACAGIBn9GwNqKwMA/SIB/fIBIR4gGyAb/Q0ICQoLDA0ODwABAgMEBQYH/V8gHCAe/fIB/fABIR4gHiAe/ewB/fABICD98gEgIf32ASEeIAIgEmogHf1eIB79Xv0NAAECAwQFBgcQERITFBUWF/0LBAAgEkEQaiESDAALCwJAA0AgEiATTw0BIAggEmooAgAhDSANQf8DcSEQIA1BCXYhESARuCAGIBBBA3RqKwMAoiEXIAEgEmoqAgC7IAQgF6KgIRYgFiAWmaBEAAAAAAAA4D+iIRYgAiASakQAAAAAAADwPyAWIBZEAAAAAAAA8D9kG7Y4AgAgEkEEaiESDAALCyAPC/EIAwh/An0VeyAE/RMhHiAF/RMhHyAG/RMhIP0MAACAPwAAgD8AAIA/AACAPyEh/QwAAAAAAAAAAAAAAAAAAAAAISL9DP8HAAD/BwAA/wcAAP8HAAAhI/0M/wAAAP8AAAD/AAAA/wAAACEk/QwBAAAAAQAAAAEAAAABAAAAISX9DP//fwD//38A//9/AP//fwAhJiACQQJ0IQkgCUFgcSEKAkADQCAIIAlPDQEgCSELIAggCkkEQCAIQSBqIQsgACAIav0ABAAhEiASQRf9rQEhEyAAIAhq/QAEECEYIBhBF/2tASEZIBIgJf2xASAm/TogEyAk/Tf9UCAYICX9sQEgJv06IBkgJP03/VD9UP1TRQRAIAMgACAIaigCBEEIdkH4/wFxaiADIAAgCGooAgBBCHZB+P8BcWr9XQOAEP1XA4AQASEUIAMgACAIaigCDEEIdkH4/wFxaiADIAAgCGooAghBCHZB+P8BcWr9XQOAEP1XA4AQASEVIBIgI/1O/foBIBQgFf0NBAUGBwwNDg8UFRYXHB0eH/3mASEWIAMgACAIaigCDEEVdkH8D3FqIAMgACAIaigCCEEVdkH8D3FqIAMgACAIaigCBEEVdkH8D3FqIAMgACAIaigCAEEVdkH8D3Fq/VwCAP1WAgAB/VYCAAL9VgIAAyAUIBX9DQABAgMICQoLEBESExgZGhv95gEgISAWIB4gFiAf/eYB/eQB/eYB/eQB/eYBICD95AEhFyABIAhqIBcgIv3rASAh/eoB/QsEACADIAAgCGooAhRBCHZB+P8BcWogAyAAIAhqKAIQQQh2Qfj/AXFq/V0DgBD9VwOAEAEhGiADIAAgCGooAhxBCHZB+P8BcWogAyAAIAhqKAIYQQh2Qfj/AXFq/V0DgBD9VwOAEAEhGyAYICP9Tv36ASAaIBv9DQQFBgcMDQ4PFBUWFxwdHh/95gEhHCADIAAgCGooAhxBFXZB/A9xaiADIAAgCGooAhhBFXZB/A9xaiADIAAgCGooAhRBFXZB/A9xaiADIAAgCGooAhBBFXZB/A9xav1cAgD9VgIAAf1WAgAC/VYCAAMgGiAb/Q0AAQIDCAkKCxAREhMYGRob/eYBICEgHCAeIBwgH/3mAf3kAf3mAf3kAf3mASAg/eQBIR0gASAIaiAdICL96wEgIf3qAf0LBBAgCyEIDAILCwJAA0AgCCALTw0BIAAgCGooAgAhDCAMQRd2IQ0gDUH/AUYEQEMAAIB/QwAAAAAgBpIgDEGAgID8B0YbIREFIAxBAWtB////A0kEQCAHIA9BAnRqIAhBAnY2AgAgD0EBaiEPQwAAAAAhEQUgAyAMQQt2Qf8fcUEDdGohDiAMQf8PcbIgDioChBCUIRAgAyANQQJ0aioCACAOKgKAEJRDAACAPyAQIAQgECAFlJKUkpQgBpIhEQsLQwAAAAAgESARQwAAAABdGyERIAEgCGpDAACAPyARIBFDAACAP14bOAIAIAhBBGohCAwACwsMAAsLIA8L";
+  "AGFzbQEAAAABMAVgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AIf39/f319fX8BfwMHBgABAAIDBAUDAQABB0MHBm1lbW9yeQIACmFjY3VtdWxhdGUAAARzdW00AAEFYWNjMzIAAgdjbGFtcDMyAAMGbm9ybWFsAAQHZ2FtbWEzMgAFCv8bBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9EBAwR/A3sBfCAA/QAEACEHIAD9AAQQIQggAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAG/QAEACAG/QAEEP3kASAG/QAEICAG/QAEMP3kAf3kASEJIAcgCf1f/fABIQcgCCAJIAn9DQgJCgsMDQ4PAAECAwQFBgf9X/3wASEIIANBwABqIQMMAAsLIAf9IQAhCgJAA0AgAyAETw0BIAogASADaioCALugIQogA0EEaiEDDAALCyAAIAcgCv0iAP0LBAAgACAI/QsEEAvaBQQIfwR9BHsCfyAEQQJ0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBUoAgghCyAVKAIMIQwgFioCACENIBYqAgQhDiAWKgIIIQ8gFioCDCEQIA39EyERIA79EyESIA/9EyETIBD9EyEUQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kASASIAogBmr9AAQA/eYB/eQBIBMgCyAGav0ABAD95gH95AEgFCAMIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkiAPIAsgBmoqAgCUkiAQIAwgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBBGohBQwACwsgBUECaiADTARAIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAWKgIAIQ0gFioCBCEOIA39EyERIA79EyESQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kASASIAogBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSOAIAIAZBBGohBgwACwsgBUECaiEFCwJAA0AgBSADTg0BIAEgBUECdGooAgAhCSACIAVBAnRqKgIAIQ0gDf0TIRFBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEBaiEFDAALCwuCAgQDfwJ7AX0CeyAD/RMhCCAE/RMhCf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAIA/AACAPwAAgD8AAIA/IQwgAkECdCEGIAZBYHEhBwJAA0AgBSAHTw0BIAAgBWogCCABIAVq/QAEAP3mASAJ/eQBIAv96wEgDP3qAf0LBAAgACAFaiAIIAEgBWr9AAQQ/eYBIAn95AEgC/3rASAM/eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC8YFAw1/AnwKeyAAKAIAIQkgACgCBCEKIAAoAgghCyAAKAIMIQwgA0ECdCETAkADQCASIBNPDQEgCSAKaiAMaiENIAxBAWohDCAKIApBCXZzIQkgCyALQQN0aiEKIAtBFXcgDWohCyAIIBJqIA02AgAgDUEJdiAFIA1B/wFxQQJ0aigCAE4EQCAHIA9BAnRqIBJBAnY2AgAgByAPQQJ0aiANNgIEIA9BAmohDwsgEkEEaiESDAALCyAAIAk2AgAgACAKNgIEIAAgCzYCCCAAIAw2AgwgBP0UIRz9DP8BAAD/AQAA/wEAAP8BAAAhH/0MAAAAAAAA4D8AAAAAAADgPyEg/QwAAAAAAADwPwAAAAAAAPA/ISEgE0FwcSEUQQAhEgJAA0AgEiAUTw0BIAggEmr9AAQAIRggGCAf/U5BA/2rASEZIBhBCf2tASEaIAEgEmr9AAQAIRsgGv3+ASAGIBn9GwBq/QoDACAGIBn9GwFqKwMA/SIB/fIBIR0gG/1fIBwgHf3yAf3wASEdIB0gHf3sAf3wASAg/fIBICH99gEhHSAaIBr9DQgJCgsMDQ4PAAECAwQFBgf9/gEgBiAZ/RsCav0KAwAgBiAZ/RsDaisDAP0iAf3yASEeIBsgG/0NCAkKCwwNDg8AAQIDBAUGB/1fIBwgHv3yAf3wASEeIB4gHv3sAf3wASAg/fIBICH99gEhHiACIBJqIB39XiAe/V79DQABAgMEBQYHEBESExQVFhf9CwQAIBJBEGohEgwACwsCQANAIBIgE08NASAIIBJqKAIAIQ0gDUH/A3EhECANQQl2IREgEbggBiAQQQN0aisDAKIhFyABIBJqKgIAuyAEIBeioCEWIBYgFpmgRAAAAAAAAOA/oiEWIAIgEmpEAAAAAAAA8D8gFiAWRAAAAAAAAPA/ZBu2OAIAIBJBBGohEgwACwsgDwvxCAMIfwJ9FXsgBP0TIR4gBf0TIR8gBv0TISD9DAAAgD8AAIA/AACAPwAAgD8hIf0MAAAAAAAAAAAAAAAAAAAAACEi/Qz/BwAA/wcAAP8HAAD/BwAAISP9DP8AAAD/AAAA/wAAAP8AAAAhJP0MAQAAAAEAAAABAAAAAQAAACEl/Qz//38A//9/AP//fwD//38AISYgAkECdCEJIAlBYHEhCgJAA0AgCCAJTw0BIAkhCyAIIApJBEAgCEEgaiELIAAgCGr9AAQAIRIgEkEX/a0BIRMgACAIav0ABBAhGCAYQRf9rQEhGSASICX9sQEgJv06IBMgJP03/VAgGCAl/bEBICb9OiAZICT9N/1Q/VD9U0UEQCADIAAgCGooAgRBCHZB+P8BcWogAyAAIAhqKAIAQQh2Qfj/AXFq/V0DgBD9VwOAEAEhFCADIAAgCGooAgxBCHZB+P8BcWogAyAAIAhqKAIIQQh2Qfj/AXFq/V0DgBD9VwOAEAEhFSASICP9Tv36ASAUIBX9DQQFBgcMDQ4PFBUWFxwdHh/95gEhFiADIAAgCGooAgxBFXZB/A9xaiADIAAgCGooAghBFXZB/A9xaiADIAAgCGooAgRBFXZB/A9xaiADIAAgCGooAgBBFXZB/A9xav1cAgD9VgIAAf1WAgAC/VYCAAMgFCAV/Q0AAQIDCAkKCxAREhMYGRob/eYBICEgFiAeIBYgH/3mAf3kAf3mAf3kAf3mASAg/eQBIRcgASAIaiAXICL96wEgIf3qAf0LBAAgAyAAIAhqKAIUQQh2Qfj/AXFqIAMgACAIaigCEEEIdkH4/wFxav1dA4AQ/VcDgBABIRogAyAAIAhqKAIcQQh2Qfj/AXFqIAMgACAIaigCGEEIdkH4/wFxav1dA4AQ/VcDgBABIRsgGCAj/U79+gEgGiAb/Q0EBQYHDA0ODxQVFhccHR4f/eYBIRwgAyAAIAhqKAIcQRV2QfwPcWogAyAAIAhqKAIYQRV2QfwPcWogAyAAIAhqKAIUQRV2QfwPcWogAyAAIAhqKAIQQRV2QfwPcWr9XAIA/VYCAAH9VgIAAv1WAgADIBogG/0NAAECAwgJCgsQERITGBkaG/3mASAhIBwgHiAcIB/95gH95AH95gH95AH95gEgIP3kASEdIAEgCGogHSAi/esBICH96gH9CwQQIAshCAwCCwsCQANAIAggC08NASAAIAhqKAIAIQwgDEEXdiENIA1B/wFGBEBDAACAf0MAAAAAIAaSIAxBgICA/AdGGyERBSAMQQFrQf///wNJBEAgByAPQQJ0aiAIQQJ2NgIAIA9BAWohD0MAAAAAIREFIAMgDEELdkH/H3FBA3RqIQ4gDEH/D3GyIA4qAoQQlCEQIAMgDUECdGoqAgAgDioCgBCUQwAAgD8gECAEIBAgBZSSlJKUIAaSIRELC0MAAAAAIBEgEUMAAAAAXRshESABIAhqQwAAgD8gESARQwAAgD9eGzgCACAIQQRqIQgMAAsLDAALCyAPCw==";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -634,7 +613,7 @@ interface Kernel {
     count: number,
     n: number,
   ): void;
-  sum16(dst: number, src: number, n: number): void;
+  sum4(dst: number, src: number, n: number): void;
   acc32(acc: number, taps: number, w: number, count: number, n: number): void;
   clamp32(dst: number, src: number, n: number, a: number, b: number): void;
   normal(
@@ -719,12 +698,14 @@ export interface SimdArena {
     n: number,
   ): void;
   /**
-   * The sixteen running sums of reduce_contrast: `s_k += Σ_j data[16j + k]`
-   * in float64 onto the sixteen values of `dst`, the last
-   * `data.length mod 16` samples added to s_0 (chunks of a multiple of 16
-   * samples continue the sums of the whole array); both from this arena.
+   * The four running sums of reduce_contrast: for each group of sixteen
+   * samples, `s_k += fround(fround(x[16j + k] + x[16j + k + 4]) +
+   * fround(x[16j + k + 8] + x[16j + k + 12]))` in float64 onto the four
+   * values of `dst`, the last `data.length mod 16` samples added to s_0
+   * (chunks of a multiple of 16 samples continue the sums of the whole
+   * array); both from this arena.
    */
-  sum16(dst: Float64Array, data: Float32Array): void;
+  sum4(dst: Float64Array, data: Float32Array): void;
   /**
    * {@linkcode SimdArena.accumulate} in float32 arithmetic: `acc[base + i]
    * = fround(acc[base + i] + fround(w[t] · src[offs[t] + i]))`, taps in
@@ -865,8 +846,8 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
       }
       k.accumulate(acc.byteOffset + 8 * base, 0, w.byteOffset, count, n);
     },
-    sum16(dst, data) {
-      k.sum16(dst.byteOffset, data.byteOffset, data.length);
+    sum4(dst, data) {
+      k.sum4(dst.byteOffset, data.byteOffset, data.length);
     },
     acc32(acc, base, src, offs, w, count, n) {
       fits(count, "accumulate");

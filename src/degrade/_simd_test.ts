@@ -104,19 +104,34 @@ Deno.test("simdArena() refuses more than it was asked for, and is null when too 
   }
 });
 
-Deno.test("simdArena().sum16() keeps the sixteen running sums of reduce_contrast, odd lengths and continued chunks included", () => {
+Deno.test("simdArena().sum4() keeps the four running sums of reduce_contrast, odd lengths and continued chunks included", () => {
+  const f = Math.fround;
   for (const n of [0, 1, 3, 15, 16, 17, 18, 33, 64, 100]) {
     const arena = simdArena(4 * n + 256, 0)!;
-    const data = arena.f32(n), sums = arena.f64(16);
+    const data = arena.f32(n), sums = arena.f64(4);
     for (let i = 0; i < n; i++) data[i] = 1 / (i + 1.5);
     sums.fill(0.125);
-    arena.sum16(sums, data);
-    const want = new Array(16).fill(0.125);
+    arena.sum4(sums, data);
+    const want = new Array(4).fill(0.125);
     let i = 0;
     for (; i + 15 < n; i += 16) {
-      for (let k = 0; k < 16; k++) want[k] += data[i + k];
+      for (let k = 0; k < 4; k++) {
+        want[k] += f(
+          f(data[i + k] + data[i + k + 4]) +
+            f(data[i + k + 8] + data[i + k + 12]),
+        );
+      }
     }
     for (; i < n; i++) want[0] += data[i];
     assert.deepEqual([...sums], want, `n ${n}`);
   }
+  // Two chunks of 16 continue the sums of 32.
+  const arena = simdArena(4 * 40 + 256, 0)!;
+  const data = arena.f32(35), sums = arena.f64(4), parts = arena.f64(4);
+  for (let i = 0; i < 35; i++) data[i] = Math.sin(i) * 1e3;
+  arena.sum4(sums, data);
+  arena.sum4(parts, data.subarray(0, 16));
+  arena.sum4(parts, data.subarray(16, 32));
+  arena.sum4(parts, data.subarray(32));
+  assert.deepEqual([...parts], [...sums]);
 });
