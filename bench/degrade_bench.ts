@@ -6,10 +6,12 @@
  * numpy FFT) served by a /usr/bin/python3 child on the same image and
  * parameters. Runs alternate (ours, reference, ours, ...) so both see the
  * same machine load; each side reports the median of `--runs` runs after
- * a warm-up (up to 3 runs, at most about a second). Prints a Markdown
- * table id | ours ms | ref ms | ratio (ours / ref; target <= 0.5) | ratio
- * of the fastest runs (less sensitive to a busy machine) | the median
- * minor page faults per run on each side (Linux; "—" elsewhere).
+ * a warm-up (up to 3 runs, at most about a second), or for fast operators
+ * of as many runs as fit in about a second, up to 10 × `--runs`. Prints a
+ * Markdown table id | ours ms | ref ms | ratio (ours / ref; target <= 0.5)
+ * | ratio of the fastest runs (less sensitive to a busy machine) | runs |
+ * the median minor page faults per run on each side (Linux; "—"
+ * elsewhere).
  *
  *     deno task bench:degrade [--runs 5] [--size 512] [--only id,id]
  *                             [--channels 3|1] [--cache alternate|warm|cold]
@@ -244,16 +246,21 @@ try {
   const ours: Record<string, number> = {}, ref: Record<string, number> = {};
   const oursMin: Record<string, number> = {},
     refMin: Record<string, number> = {};
+  const counts: Record<string, number> = {};
   const oursFaults: Record<string, number> = {},
     refFaults: Record<string, number> = {};
-  const bar = progress("bench:degrade", ids.length * runs);
+  const bar = progress("bench:degrade", ids.length);
   for (const id of ids) {
     const op = operators.get(id)!;
     const mine: number[] = [], theirs: number[] = [];
     const myFaults: number[] = [], theirFaults: number[] = [];
     // Warm-up: up to 3 untimed pairs, fewer for slow operators (< 1 s).
-    let warm = 0;
-    for (let r = 0; mine.length < runs; r++) {
+    // Then `runs` timed pairs, or for fast operators as many as fit in
+    // about a second, up to 10 × `runs`: sub-millisecond medians from a
+    // handful of runs swing by a tenth from one run of the task to the
+    // next.
+    let warm = 0, target = runs;
+    for (let r = 0; mine.length < target; r++) {
       if (cache === "warm") await op.apply(image, params[id]);
       if (cache === "cold") flushCaches();
       if (gcMode === "before") collectGarbage();
@@ -267,14 +274,17 @@ try {
       const [answer, theirFault] = (await readLine()).split(" ").map(Number);
       if (r < 3 && warm < 1000) {
         warm += t + answer;
+        const pair = warm / (r + 1);
+        target = Math.max(runs, Math.min(10 * runs, Math.floor(1000 / pair)));
         continue;
       }
       mine.push(t);
       theirs.push(answer);
       myFaults.push(faults);
       theirFaults.push(theirFault ?? NaN);
-      bar.tick();
     }
+    bar.tick();
+    counts[id] = mine.length;
     ours[id] = median(mine);
     ref[id] = median(theirs);
     oursMin[id] = Math.min(...mine);
@@ -289,10 +299,10 @@ try {
   const lines = [
     `L2 on a ${size}x${size} ${
       channels === 3 ? "RGB" : "grayscale"
-    } image, median of ${runs} alternating runs (after a warm-up; cache ${cache}, gc ${gcMode})`,
+    } image, median of at least ${runs} alternating runs (after a warm-up; cache ${cache}, gc ${gcMode})`,
     "",
-    "| id | ours ms | ref ms | ratio | ratio of minima | page faults (ours / ref) |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| id | ours ms | ref ms | ratio | ratio of minima | runs | page faults (ours / ref) |",
+    "|---|---:|---:|---:|---:|---:|---:|",
   ];
   const fmt = (v: number) => Number.isFinite(v) ? v.toFixed(2) : "—";
   const count = (v: number) => Number.isFinite(v) ? String(Math.round(v)) : "—";
@@ -303,7 +313,7 @@ try {
         Number.isFinite(ref[id]) ? ref[id].toFixed(1) : "—"
       } | ${fmt(ratio)}${ratio > 0.5 ? " (above 0.5)" : ""} | ${
         fmt(minRatio)
-      } | ${count(oursFaults[id])} / ${count(refFaults[id])} |`,
+      } | ${counts[id]} | ${count(oursFaults[id])} / ${count(refFaults[id])} |`,
     );
   }
   console.log(lines.join("\n"));
