@@ -8,8 +8,10 @@
  * kernels work four lanes at a time, every operation rounded to float32:
  * `acc32` (the blurs of `_filters32.ts`), `clamp32` (the clipped affine
  * map of the intensity operators, and with `acc32` the ghosts of
- * ghosting_artifact). `gamma32` is the table-and-series power of
- * exposure_artifact, four float32 lanes at a time. `normal` is the ziggurat
+ * ghosting_artifact). `spot32` darkens for dark_spots_artifact (a float64
+ * keep factor rounded to float32, then a float32 product). `gamma32` is
+ * the table-and-series power of exposure_artifact, four float32 lanes at
+ * a time. `normal` is the ziggurat
  * loop of `_normal.ts` (gaussian_noise): the sfc32 draws in one
  * scalar pass, the deviates added and clipped two float64 lanes at a time.
  * IEEE add and multiply round exactly like the scalar operations and
@@ -273,6 +275,54 @@ export const SIMD_WAT: string = `(module
             (br $sloop1)))
         (local.set $t (i32.add (local.get $t) (i32.const 1)))
         (br $taps1))))
+  ;; spot32: dark_spots_artifact's darkening of $rows rows of $w float32
+  ;; samples: dst[r·w + c] = src[r·w + c] · keep, keep = demote(1 −
+  ;; er[r] · ec[c]) with er and ec float64 (the JavaScript loop's float64
+  ;; operations, its float32 keep and float32 product), four samples at a
+  ;; time, the last w mod 4 of each row one at a time. $er: byte address of
+  ;; the first row's factor.
+  (func (export "spot32") (param $dst i32) (param $src i32) (param $ec i32)
+    (param $er i32) (param $w i32) (param $rows i32)
+    (local $r i32) (local $c i32) (local $row i32) (local $vend i32)
+    (local $p i32) (local $q i32) (local $e f64) (local $ev v128) (local $one v128)
+    (local.set $one (v128.const f64x2 1 1))
+    (local.set $vend (i32.and (local.get $w) (i32.const -4)))
+    (block $rdone
+      (loop $rloop
+        (br_if $rdone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $e (f64.load (i32.add (local.get $er) (i32.shl (local.get $r) (i32.const 3)))))
+        (local.set $ev (f64x2.splat (local.get $e)))
+        (local.set $c (i32.const 0))
+        (block $vdone
+          (loop $vloop
+            (br_if $vdone (i32.ge_u (local.get $c) (local.get $vend)))
+            (local.set $p (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 2))))
+            (local.set $q (i32.add (local.get $ec) (i32.shl (local.get $c) (i32.const 3))))
+            (v128.store (i32.add (local.get $dst) (local.get $p))
+              (f32x4.mul
+                (v128.load (i32.add (local.get $src) (local.get $p)))
+                (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                  (f32x4.demote_f64x2_zero (f64x2.sub (local.get $one)
+                    (f64x2.mul (local.get $ev) (v128.load (local.get $q)))))
+                  (f32x4.demote_f64x2_zero (f64x2.sub (local.get $one)
+                    (f64x2.mul (local.get $ev) (v128.load offset=16 (local.get $q))))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 4)))
+            (br $vloop)))
+        (block $sdone
+          (loop $sloop
+            (br_if $sdone (i32.ge_u (local.get $c) (local.get $w)))
+            (local.set $p (i32.add (local.get $row) (i32.shl (local.get $c) (i32.const 2))))
+            (f32.store (i32.add (local.get $dst) (local.get $p))
+              (f32.mul
+                (f32.load (i32.add (local.get $src) (local.get $p)))
+                (f32.demote_f64 (f64.sub (f64.const 1)
+                  (f64.mul (local.get $e)
+                    (f64.load (i32.add (local.get $ec) (i32.shl (local.get $c) (i32.const 3)))))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $sloop)))
+        (local.set $row (i32.add (local.get $row) (i32.shl (local.get $w) (i32.const 2))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rloop))))
   ;; clamp32: dst[i] = clip(a * src[i] + b) in float32, clipped as
   ;; v < 0 ? 0 : v > 1 ? 1 : v (pmax/pmin with v first), eight at a time.
   (func (export "clamp32") (param $dst i32) (param $src i32) (param $n i32) (param $a f32) (param $b f32)
@@ -602,7 +652,7 @@ export const SIMD_WAT: string = `(module
     (local.get $nr)))`;
 
 const SIMD_WASM_BASE64 =
-  "AGFzbQEAAAABMAVgBX9/f39/AGADf39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AIf39/f319fX8BfwMHBgABAAIDBAUDAQABB0MHBm1lbW9yeQIACmFjY3VtdWxhdGUAAARzdW00AAEFYWNjMzIAAgdjbGFtcDMyAAMGbm9ybWFsAAQHZ2FtbWEzMgAFCv8bBo4EBQh/BHwFewF8An8gBEEDdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFyACIAVBA3RqIRggFygCACEJIBcoAgQhCiAXKAIIIQsgFygCDCEMIBgrAwAhDSAYKwMIIQ4gGCsDECEPIBgrAxghECAN/RQhESAO/RQhEiAP/RQhEyAQ/RQhFEEAIQYCQANAIAYgCE8NASAAIAZq/QAEACEVIBUgESAJIAZq/QAEAP3yAf3wASEVIBUgEiAKIAZq/QAEAP3yAf3wASEVIBUgEyALIAZq/QAEAP3yAf3wASEVIBUgFCAMIAZq/QAEAP3yAf3wASEVIAAgBmogFf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaisDACEWIBYgDSAJIAZqKwMAoqAhFiAWIA4gCiAGaisDAKKgIRYgFiAPIAsgBmorAwCioCEWIBYgECAMIAZqKwMAoqAhFiAAIAZqIBY5AwALIAVBBGohBQwACwsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQN0aisDACENIA39FCERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3yAf3wAf0LBAAgBkEQaiEGDAALCyAGIAdJBEAgACAGaiAAIAZqKwMAIA0gCSAGaisDAKKgOQMACyAFQQFqIQUMAAsLC9EBAwR/A3sBfCAA/QAEACEHIAD9AAQQIQggAkECdCEEIARBQHEhBQJAA0AgAyAFTw0BIAEgA2ohBiAG/QAEACAG/QAEEP3kASAG/QAEICAG/QAEMP3kAf3kASEJIAcgCf1f/fABIQcgCCAJIAn9DQgJCgsMDQ4PAAECAwQFBgf9X/3wASEIIANBwABqIQMMAAsLIAf9IQAhCgJAA0AgAyAETw0BIAogASADaioCALugIQogA0EEaiEDDAALCyAAIAcgCv0iAP0LBAAgACAI/QsEEAvaBQQIfwR9BHsCfyAEQQJ0IQcgB0FwcSEIAkADQCAFQQRqIANKDQEgASAFQQJ0aiEVIAIgBUECdGohFiAVKAIAIQkgFSgCBCEKIBUoAgghCyAVKAIMIQwgFioCACENIBYqAgQhDiAWKgIIIQ8gFioCDCEQIA39EyERIA79EyESIA/9EyETIBD9EyEUQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kASASIAogBmr9AAQA/eYB/eQBIBMgCyAGav0ABAD95gH95AEgFCAMIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkiAPIAsgBmoqAgCUkiAQIAwgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBBGohBQwACwsgBUECaiADTARAIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAWKgIAIQ0gFioCBCEOIA39EyERIA79EyESQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kASASIAogBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSIA4gCiAGaioCAJSSOAIAIAZBBGohBgwACwsgBUECaiEFCwJAA0AgBSADTg0BIAEgBUECdGooAgAhCSACIAVBAnRqKgIAIQ0gDf0TIRFBACEGAkADQCAGIAhPDQEgACAGaiAAIAZq/QAEACARIAkgBmr9AAQA/eYB/eQB/QsEACAGQRBqIQYMAAsLAkADQCAGIAdPDQEgACAGaiAAIAZqKgIAIA0gCSAGaioCAJSSOAIAIAZBBGohBgwACwsgBUEBaiEFDAALCwuCAgQDfwJ7AX0CeyAD/RMhCCAE/RMhCf0MAAAAAAAAAAAAAAAAAAAAACEL/QwAAIA/AACAPwAAgD8AAIA/IQwgAkECdCEGIAZBYHEhBwJAA0AgBSAHTw0BIAAgBWogCCABIAVq/QAEAP3mASAJ/eQBIAv96wEgDP3qAf0LBAAgACAFaiAIIAEgBWr9AAQQ/eYBIAn95AEgC/3rASAM/eoB/QsEECAFQSBqIQUMAAsLAkADQCAFIAZPDQEgAyABIAVqKgIAlCAEkiEKQwAAAAAgCiAKQwAAAABdGyEKQwAAgD8gCiAKQwAAgD9eGyEKIAAgBWogCjgCACAFQQRqIQUMAAsLC8YFAw1/AnwKeyAAKAIAIQkgACgCBCEKIAAoAgghCyAAKAIMIQwgA0ECdCETAkADQCASIBNPDQEgCSAKaiAMaiENIAxBAWohDCAKIApBCXZzIQkgCyALQQN0aiEKIAtBFXcgDWohCyAIIBJqIA02AgAgDUEJdiAFIA1B/wFxQQJ0aigCAE4EQCAHIA9BAnRqIBJBAnY2AgAgByAPQQJ0aiANNgIEIA9BAmohDwsgEkEEaiESDAALCyAAIAk2AgAgACAKNgIEIAAgCzYCCCAAIAw2AgwgBP0UIRz9DP8BAAD/AQAA/wEAAP8BAAAhH/0MAAAAAAAA4D8AAAAAAADgPyEg/QwAAAAAAADwPwAAAAAAAPA/ISEgE0FwcSEUQQAhEgJAA0AgEiAUTw0BIAggEmr9AAQAIRggGCAf/U5BA/2rASEZIBhBCf2tASEaIAEgEmr9AAQAIRsgGv3+ASAGIBn9GwBq/QoDACAGIBn9GwFqKwMA/SIB/fIBIR0gG/1fIBwgHf3yAf3wASEdIB0gHf3sAf3wASAg/fIBICH99gEhHSAaIBr9DQgJCgsMDQ4PAAECAwQFBgf9/gEgBiAZ/RsCav0KAwAgBiAZ/RsDaisDAP0iAf3yASEeIBsgG/0NCAkKCwwNDg8AAQIDBAUGB/1fIBwgHv3yAf3wASEeIB4gHv3sAf3wASAg/fIBICH99gEhHiACIBJqIB39XiAe/V79DQABAgMEBQYHEBESExQVFhf9CwQAIBJBEGohEgwACwsCQANAIBIgE08NASAIIBJqKAIAIQ0gDUH/A3EhECANQQl2IREgEbggBiAQQQN0aisDAKIhFyABIBJqKgIAuyAEIBeioCEWIBYgFpmgRAAAAAAAAOA/oiEWIAIgEmpEAAAAAAAA8D8gFiAWRAAAAAAAAPA/ZBu2OAIAIBJBBGohEgwACwsgDwvxCAMIfwJ9FXsgBP0TIR4gBf0TIR8gBv0TISD9DAAAgD8AAIA/AACAPwAAgD8hIf0MAAAAAAAAAAAAAAAAAAAAACEi/Qz/BwAA/wcAAP8HAAD/BwAAISP9DP8AAAD/AAAA/wAAAP8AAAAhJP0MAQAAAAEAAAABAAAAAQAAACEl/Qz//38A//9/AP//fwD//38AISYgAkECdCEJIAlBYHEhCgJAA0AgCCAJTw0BIAkhCyAIIApJBEAgCEEgaiELIAAgCGr9AAQAIRIgEkEX/a0BIRMgACAIav0ABBAhGCAYQRf9rQEhGSASICX9sQEgJv06IBMgJP03/VAgGCAl/bEBICb9OiAZICT9N/1Q/VD9U0UEQCADIAAgCGooAgRBCHZB+P8BcWogAyAAIAhqKAIAQQh2Qfj/AXFq/V0DgBD9VwOAEAEhFCADIAAgCGooAgxBCHZB+P8BcWogAyAAIAhqKAIIQQh2Qfj/AXFq/V0DgBD9VwOAEAEhFSASICP9Tv36ASAUIBX9DQQFBgcMDQ4PFBUWFxwdHh/95gEhFiADIAAgCGooAgxBFXZB/A9xaiADIAAgCGooAghBFXZB/A9xaiADIAAgCGooAgRBFXZB/A9xaiADIAAgCGooAgBBFXZB/A9xav1cAgD9VgIAAf1WAgAC/VYCAAMgFCAV/Q0AAQIDCAkKCxAREhMYGRob/eYBICEgFiAeIBYgH/3mAf3kAf3mAf3kAf3mASAg/eQBIRcgASAIaiAXICL96wEgIf3qAf0LBAAgAyAAIAhqKAIUQQh2Qfj/AXFqIAMgACAIaigCEEEIdkH4/wFxav1dA4AQ/VcDgBABIRogAyAAIAhqKAIcQQh2Qfj/AXFqIAMgACAIaigCGEEIdkH4/wFxav1dA4AQ/VcDgBABIRsgGCAj/U79+gEgGiAb/Q0EBQYHDA0ODxQVFhccHR4f/eYBIRwgAyAAIAhqKAIcQRV2QfwPcWogAyAAIAhqKAIYQRV2QfwPcWogAyAAIAhqKAIUQRV2QfwPcWogAyAAIAhqKAIQQRV2QfwPcWr9XAIA/VYCAAH9VgIAAv1WAgADIBogG/0NAAECAwgJCgsQERITGBkaG/3mASAhIBwgHiAcIB/95gH95AH95gH95AH95gEgIP3kASEdIAEgCGogHSAi/esBICH96gH9CwQQIAshCAwCCwsCQANAIAggC08NASAAIAhqKAIAIQwgDEEXdiENIA1B/wFGBEBDAACAf0MAAAAAIAaSIAxBgICA/AdGGyERBSAMQQFrQf///wNJBEAgByAPQQJ0aiAIQQJ2NgIAIA9BAWohD0MAAAAAIREFIAMgDEELdkH/H3FBA3RqIQ4gDEH/D3GyIA4qAoQQlCEQIAMgDUECdGoqAgAgDioCgBCUQwAAgD8gECAEIBAgBZSSlJKUIAaSIRELC0MAAAAAIBEgEUMAAAAAXRshESABIAhqQwAAgD8gESARQwAAgD9eGzgCACAIQQRqIQgMAAsLDAALCyAPCw==";
+  "AGFzbQEAAAABOQZgBX9/f39/AGADf39/AGAGf39/f39/AGAFf39/fX0AYAl/f39/fH9/f38Bf2AIf39/f319fX8BfwMIBwABAAIDBAUFAwEAAQdMCAZtZW1vcnkCAAphY2N1bXVsYXRlAAAEc3VtNAABBWFjYzMyAAIGc3BvdDMyAAMHY2xhbXAzMgAEBm5vcm1hbAAFB2dhbW1hMzIABgqaHgeOBAUIfwR8BXsBfAJ/IARBA3QhByAHQXBxIQgCQANAIAVBBGogA0oNASABIAVBAnRqIRcgAiAFQQN0aiEYIBcoAgAhCSAXKAIEIQogFygCCCELIBcoAgwhDCAYKwMAIQ0gGCsDCCEOIBgrAxAhDyAYKwMYIRAgDf0UIREgDv0UIRIgD/0UIRMgEP0UIRRBACEGAkADQCAGIAhPDQEgACAGav0ABAAhFSAVIBEgCSAGav0ABAD98gH98AEhFSAVIBIgCiAGav0ABAD98gH98AEhFSAVIBMgCyAGav0ABAD98gH98AEhFSAVIBQgDCAGav0ABAD98gH98AEhFSAAIAZqIBX9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmorAwAhFiAWIA0gCSAGaisDAKKgIRYgFiAOIAogBmorAwCioCEWIBYgDyALIAZqKwMAoqAhFiAWIBAgDCAGaisDAKKgIRYgACAGaiAWOQMACyAFQQRqIQUMAAsLAkADQCAFIANODQEgASAFQQJ0aigCACEJIAIgBUEDdGorAwAhDSAN/RQhEUEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD98gH98AH9CwQAIAZBEGohBgwACwsgBiAHSQRAIAAgBmogACAGaisDACANIAkgBmorAwCioDkDAAsgBUEBaiEFDAALCwvRAQMEfwN7AXwgAP0ABAAhByAA/QAEECEIIAJBAnQhBCAEQUBxIQUCQANAIAMgBU8NASABIANqIQYgBv0ABAAgBv0ABBD95AEgBv0ABCAgBv0ABDD95AH95AEhCSAHIAn9X/3wASEHIAggCSAJ/Q0ICQoLDA0ODwABAgMEBQYH/V/98AEhCCADQcAAaiEDDAALCyAH/SEAIQoCQANAIAMgBE8NASAKIAEgA2oqAgC7oCEKIANBBGohAwwACwsgACAHIAr9IgD9CwQAIAAgCP0LBBAL2gUECH8EfQR7An8gBEECdCEHIAdBcHEhCAJAA0AgBUEEaiADSg0BIAEgBUECdGohFSACIAVBAnRqIRYgFSgCACEJIBUoAgQhCiAVKAIIIQsgFSgCDCEMIBYqAgAhDSAWKgIEIQ4gFioCCCEPIBYqAgwhECAN/RMhESAO/RMhEiAP/RMhEyAQ/RMhFEEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kASATIAsgBmr9AAQA/eYB/eQBIBQgDCAGav0ABAD95gH95AH9CwQAIAZBEGohBgwACwsCQANAIAYgB08NASAAIAZqIAAgBmoqAgAgDSAJIAZqKgIAlJIgDiAKIAZqKgIAlJIgDyALIAZqKgIAlJIgECAMIAZqKgIAlJI4AgAgBkEEaiEGDAALCyAFQQRqIQUMAAsLIAVBAmogA0wEQCABIAVBAnRqIRUgAiAFQQJ0aiEWIBUoAgAhCSAVKAIEIQogFioCACENIBYqAgQhDiAN/RMhESAO/RMhEkEAIQYCQANAIAYgCE8NASAAIAZqIAAgBmr9AAQAIBEgCSAGav0ABAD95gH95AEgEiAKIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkiAOIAogBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAmohBQsCQANAIAUgA04NASABIAVBAnRqKAIAIQkgAiAFQQJ0aioCACENIA39EyERQQAhBgJAA0AgBiAITw0BIAAgBmogACAGav0ABAAgESAJIAZq/QAEAP3mAf3kAf0LBAAgBkEQaiEGDAALCwJAA0AgBiAHTw0BIAAgBmogACAGaioCACANIAkgBmoqAgCUkjgCACAGQQRqIQYMAAsLIAVBAWohBQwACwsLmQIDBn8BfAJ7/QwAAAAAAADwPwAAAAAAAPA/IQ4gBEF8cSEJAkADQCAGIAVPDQEgAyAGQQN0aisDACEMIAz9FCENQQAhBwJAA0AgByAJTw0BIAggB0ECdGohCiACIAdBA3RqIQsgACAKaiABIApq/QAEACAOIA0gC/0ABAD98gH98QH9XiAOIA0gC/0ABBD98gH98QH9Xv0NAAECAwQFBgcQERITFBUWF/3mAf0LBAAgB0EEaiEHDAALCwJAA0AgByAETw0BIAggB0ECdGohCiAAIApqIAEgCmoqAgBEAAAAAAAA8D8gDCACIAdBA3RqKwMAoqG2lDgCACAHQQFqIQcMAAsLIAggBEECdGohCCAGQQFqIQYMAAsLC4ICBAN/AnsBfQJ7IAP9EyEIIAT9EyEJ/QwAAAAAAAAAAAAAAAAAAAAAIQv9DAAAgD8AAIA/AACAPwAAgD8hDCACQQJ0IQYgBkFgcSEHAkADQCAFIAdPDQEgACAFaiAIIAEgBWr9AAQA/eYBIAn95AEgC/3rASAM/eoB/QsEACAAIAVqIAggASAFav0ABBD95gEgCf3kASAL/esBIAz96gH9CwQQIAVBIGohBQwACwsCQANAIAUgBk8NASADIAEgBWoqAgCUIASSIQpDAAAAACAKIApDAAAAAF0bIQpDAACAPyAKIApDAACAP14bIQogACAFaiAKOAIAIAVBBGohBQwACwsLxgUDDX8CfAp7IAAoAgAhCSAAKAIEIQogACgCCCELIAAoAgwhDCADQQJ0IRMCQANAIBIgE08NASAJIApqIAxqIQ0gDEEBaiEMIAogCkEJdnMhCSALIAtBA3RqIQogC0EVdyANaiELIAggEmogDTYCACANQQl2IAUgDUH/AXFBAnRqKAIATgRAIAcgD0ECdGogEkECdjYCACAHIA9BAnRqIA02AgQgD0ECaiEPCyASQQRqIRIMAAsLIAAgCTYCACAAIAo2AgQgACALNgIIIAAgDDYCDCAE/RQhHP0M/wEAAP8BAAD/AQAA/wEAACEf/QwAAAAAAADgPwAAAAAAAOA/ISD9DAAAAAAAAPA/AAAAAAAA8D8hISATQXBxIRRBACESAkADQCASIBRPDQEgCCASav0ABAAhGCAYIB/9TkED/asBIRkgGEEJ/a0BIRogASASav0ABAAhGyAa/f4BIAYgGf0bAGr9CgMAIAYgGf0bAWorAwD9IgH98gEhHSAb/V8gHCAd/fIB/fABIR0gHSAd/ewB/fABICD98gEgIf32ASEdIBogGv0NCAkKCwwNDg8AAQIDBAUGB/3+ASAGIBn9GwJq/QoDACAGIBn9GwNqKwMA/SIB/fIBIR4gGyAb/Q0ICQoLDA0ODwABAgMEBQYH/V8gHCAe/fIB/fABIR4gHiAe/ewB/fABICD98gEgIf32ASEeIAIgEmogHf1eIB79Xv0NAAECAwQFBgcQERITFBUWF/0LBAAgEkEQaiESDAALCwJAA0AgEiATTw0BIAggEmooAgAhDSANQf8DcSEQIA1BCXYhESARuCAGIBBBA3RqKwMAoiEXIAEgEmoqAgC7IAQgF6KgIRYgFiAWmaBEAAAAAAAA4D+iIRYgAiASakQAAAAAAADwPyAWIBZEAAAAAAAA8D9kG7Y4AgAgEkEEaiESDAALCyAPC/EIAwh/An0VeyAE/RMhHiAF/RMhHyAG/RMhIP0MAACAPwAAgD8AAIA/AACAPyEh/QwAAAAAAAAAAAAAAAAAAAAAISL9DP8HAAD/BwAA/wcAAP8HAAAhI/0M/wAAAP8AAAD/AAAA/wAAACEk/QwBAAAAAQAAAAEAAAABAAAAISX9DP//fwD//38A//9/AP//fwAhJiACQQJ0IQkgCUFgcSEKAkADQCAIIAlPDQEgCSELIAggCkkEQCAIQSBqIQsgACAIav0ABAAhEiASQRf9rQEhEyAAIAhq/QAEECEYIBhBF/2tASEZIBIgJf2xASAm/TogEyAk/Tf9UCAYICX9sQEgJv06IBkgJP03/VD9UP1TRQRAIAMgACAIaigCBEEIdkH4/wFxaiADIAAgCGooAgBBCHZB+P8BcWr9XQOAEP1XA4AQASEUIAMgACAIaigCDEEIdkH4/wFxaiADIAAgCGooAghBCHZB+P8BcWr9XQOAEP1XA4AQASEVIBIgI/1O/foBIBQgFf0NBAUGBwwNDg8UFRYXHB0eH/3mASEWIAMgACAIaigCDEEVdkH8D3FqIAMgACAIaigCCEEVdkH8D3FqIAMgACAIaigCBEEVdkH8D3FqIAMgACAIaigCAEEVdkH8D3Fq/VwCAP1WAgAB/VYCAAL9VgIAAyAUIBX9DQABAgMICQoLEBESExgZGhv95gEgISAWIB4gFiAf/eYB/eQB/eYB/eQB/eYBICD95AEhFyABIAhqIBcgIv3rASAh/eoB/QsEACADIAAgCGooAhRBCHZB+P8BcWogAyAAIAhqKAIQQQh2Qfj/AXFq/V0DgBD9VwOAEAEhGiADIAAgCGooAhxBCHZB+P8BcWogAyAAIAhqKAIYQQh2Qfj/AXFq/V0DgBD9VwOAEAEhGyAYICP9Tv36ASAaIBv9DQQFBgcMDQ4PFBUWFxwdHh/95gEhHCADIAAgCGooAhxBFXZB/A9xaiADIAAgCGooAhhBFXZB/A9xaiADIAAgCGooAhRBFXZB/A9xaiADIAAgCGooAhBBFXZB/A9xav1cAgD9VgIAAf1WAgAC/VYCAAMgGiAb/Q0AAQIDCAkKCxAREhMYGRob/eYBICEgHCAeIBwgH/3mAf3kAf3mAf3kAf3mASAg/eQBIR0gASAIaiAdICL96wEgIf3qAf0LBBAgCyEIDAILCwJAA0AgCCALTw0BIAAgCGooAgAhDCAMQRd2IQ0gDUH/AUYEQEMAAIB/QwAAAAAgBpIgDEGAgID8B0YbIREFIAxBAWtB////A0kEQCAHIA9BAnRqIAhBAnY2AgAgD0EBaiEPQwAAAAAhEQUgAyAMQQt2Qf8fcUEDdGohDiAMQf8PcbIgDioChBCUIRAgAyANQQJ0aioCACAOKgKAEJRDAACAPyAQIAQgECAFlJKUkpQgBpIhEQsLQwAAAAAgESARQwAAAABdGyERIAEgCGpDAACAPyARIBFDAACAP14bOAIAIAhBBGohCAwACwsMAAsLIA8L";
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -616,6 +666,14 @@ interface Kernel {
   sum4(dst: number, src: number, n: number): void;
   acc32(acc: number, taps: number, w: number, count: number, n: number): void;
   clamp32(dst: number, src: number, n: number, a: number, b: number): void;
+  spot32(
+    dst: number,
+    src: number,
+    ec: number,
+    er: number,
+    w: number,
+    rows: number,
+  ): void;
   normal(
     st: number,
     src: number,
@@ -726,6 +784,18 @@ export interface SimdArena {
    * are rounded to float32 first. Both arrays from this arena.
    */
   clamp32(dst: Float32Array, src: Float32Array, a: number, b: number): void;
+  /**
+   * dark_spots_artifact's darkening of `er.length` rows of `ec.length`
+   * samples: `dst[r·w + c] = src[r·w + c] · fround(1 − er[r] · ec[c])` in
+   * float32 (the product rounded once). `dst` and `src` (may be the same)
+   * hold `er.length · ec.length` samples; all arrays from this arena.
+   */
+  spot32(
+    dst: Float32Array,
+    src: Float32Array,
+    ec: Float64Array,
+    er: Float64Array,
+  ): void;
   /**
    * The ziggurat loop of `_normal.ts` over `src.length` samples: one sfc32
    * step on `state` per sample (the draws kept in `bits`, at least
@@ -855,6 +925,22 @@ export function simdArena(bytes: number, maxTaps: number): SimdArena | null {
         taps[t] = src.byteOffset + 4 * offs[t];
       }
       k.acc32(acc.byteOffset + 4 * base, 0, w.byteOffset, count, n);
+    },
+    spot32(dst, src, ec, er) {
+      const m = ec.length * er.length;
+      if (src.length !== m || dst.length !== m) {
+        throw new RangeError(
+          `Cannot darken ${src.length} samples into ${dst.length} as ${er.length} rows of ${ec.length}: expected ${m} each`,
+        );
+      }
+      k.spot32(
+        dst.byteOffset,
+        src.byteOffset,
+        ec.byteOffset,
+        er.byteOffset,
+        ec.length,
+        er.length,
+      );
     },
     clamp32(dst, src, a, b) {
       k.clamp32(dst.byteOffset, src.byteOffset, src.length, a, b);

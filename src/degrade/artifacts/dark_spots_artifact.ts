@@ -16,6 +16,9 @@ import {
   roundTo,
   uniform,
 } from "../_check.ts";
+import { simdArena } from "../_simd.ts";
+import { chunkFor } from "../_chunk.ts";
+import { BLEND_CHUNK } from "../_affine32.ts";
 
 /** Parameters of {@linkcode darkSpotsArtifact}. */
 export interface DarkSpotsParams extends Record<string, unknown> {
@@ -87,23 +90,62 @@ export const darkSpotsArtifact: Degrader<DarkSpotsParams> = {
     // One pass: the float32 keep factor of each pixel, applied to every
     // channel (no keep plane, no per-plane closure).
     const n = width * height, src = image.data;
-    const data = new Float32Array(n * channels);
     // The Gaussian is separable: exp(−(dr² + dc²)/2σ²) = e_r · e_c, so
     // h + w exponentials instead of h · w (the product differs from the
     // 2-D exponential by a few float64 ulps, far below float32 rounding).
     const twoS2 = 2 * sigma * sigma;
-    const ec = new Float64Array(width);
+    const ec = new Float64Array(width), er = new Float64Array(height);
     for (let c = 0; c < width; c++) {
       ec[c] = Math.exp(-((c - centerCol) ** 2) / twoS2);
     }
-    const keep = new Float32Array(width);
     for (let r = 0; r < height; r++) {
-      const er = alphaMax * Math.exp(-((r - centerRow) ** 2) / twoS2);
-      for (let c = 0; c < width; c++) keep[c] = 1 - er * ec[c];
-      for (let o = r * width; o < n * channels; o += n) {
-        for (let c = 0; c < width; c++) data[o + c] = src[o + c] * keep[c];
-      }
+      er[r] = alphaMax * Math.exp(-((r - centerRow) ** 2) / twoS2);
     }
+    const data = darken(src, ec, er, channels);
     return Promise.resolve(like(image, data));
   },
 };
+
+/**
+ * `src[p] · fround(1 − er[r] · ec[c])` for every sample p of row r and
+ * column c of each of the `channels` planes, into a new array: bands of
+ * rows stream through a window of the SIMD kernel's memory (`spot32`, four
+ * samples at a time), or the same operations in JavaScript.
+ */
+function darken(
+  src: Float32Array,
+  ec: Float64Array,
+  er: Float64Array,
+  channels: number,
+): Float32Array {
+  const width = ec.length, height = er.length, n = width * height;
+  const rowsPerBand = Math.max(1, Math.floor(BLEND_CHUNK / width));
+  const band = rowsPerBand * width;
+  const data = new Float32Array(n * channels);
+  const arena = simdArena(8 * (width + height) + 4 * band + 4096 + 32, 0);
+  if (arena) {
+    const ecA = arena.f64(width), erA = arena.f64(height);
+    ecA.set(ec);
+    erA.set(er);
+    const window = chunkFor(arena, data, band);
+    for (let r = 0; r < height; r += rowsPerBand) {
+      const rows = Math.min(rowsPerBand, height - r), m = rows * width;
+      const view = m === band ? window : window.subarray(0, m);
+      const factors = erA.subarray(r, r + rows);
+      for (let o = r * width; o < n * channels; o += n) {
+        view.set(src.subarray(o, o + m));
+        arena.spot32(view, view, ecA, factors);
+        data.set(view, o);
+      }
+    }
+    return data;
+  }
+  const keep = new Float32Array(width);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) keep[c] = 1 - er[r] * ec[c];
+    for (let o = r * width; o < n * channels; o += n) {
+      for (let c = 0; c < width; c++) data[o + c] = src[o + c] * keep[c];
+    }
+  }
+  return data;
+}
