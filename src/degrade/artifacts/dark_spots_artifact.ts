@@ -88,8 +88,8 @@ export const darkSpotsArtifact: Degrader<DarkSpotsParams> = {
     const { width, height, channels } = image;
     const { alphaMax, sigma, centerRow, centerCol } = params;
     // One pass: the float32 keep factor of each pixel, applied to every
-    // channel (no keep plane, no per-plane closure).
-    const n = width * height, src = image.data;
+    // channel (no keep plane).
+    const src = image.data;
     // The Gaussian is separable: exp(−(dr² + dc²)/2σ²) = e_r · e_c, so
     // h + w exponentials instead of h · w (the product differs from the
     // 2-D exponential by a few float64 ulps, far below float32 rounding).
