@@ -10,7 +10,7 @@
  */
 
 import { simdArena } from "./_simd.ts";
-import { CHUNK, CHUNK_BYTES, chunkFor } from "./_chunk.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor, loadWindow } from "./_chunk.ts";
 
 /**
  * A new array with `clip(fround(fround(a·x) + b), 0, 1)` of every sample,
@@ -39,9 +39,7 @@ export function affineClip32(
     const out = new Float32Array(src);
     const chunk = chunkFor(arena, out);
     for (let i = 0; i < n; i += CHUNK) {
-      const m = Math.min(CHUNK, n - i);
-      const view = m === CHUNK ? chunk : chunk.subarray(0, m);
-      view.set(out.subarray(i, i + m));
+      const view = loadWindow(chunk, out, i);
       arena.clamp32(view, view, a32, b32);
       out.set(view, i);
     }
@@ -117,9 +115,7 @@ export function blendWithMean32(
     i >= 0;
     i -= BLEND_CHUNK
   ) {
-    const m = Math.min(BLEND_CHUNK, n - i);
-    const view = m === BLEND_CHUNK ? chunk : chunk.subarray(0, m);
-    view.set(src.subarray(i, i + m));
+    const view = loadWindow(chunk, src, i);
     arena.clamp32(view, view, a, b);
     out.set(view, i);
   }
@@ -151,10 +147,7 @@ export function sampleMean(src: Float32Array): number {
   if (arena) {
     const sums = arena.f64(4), chunk = chunkFor(arena, src, BLEND_CHUNK);
     for (let i = 0; i < n; i += BLEND_CHUNK) {
-      const m = Math.min(BLEND_CHUNK, n - i);
-      const view = m === BLEND_CHUNK ? chunk : chunk.subarray(0, m);
-      view.set(src.subarray(i, i + m));
-      arena.sum4(sums, view);
+      arena.sum4(sums, loadWindow(chunk, src, i));
     }
     return ((sums[0] + sums[1]) + (sums[2] + sums[3])) / n;
   }

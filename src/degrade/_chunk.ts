@@ -50,3 +50,26 @@ export function chunkFor(
     4096;
   return room.subarray(shift / 4, shift / 4 + length);
 }
+
+/**
+ * Fill `window` from `src[start..]` with as many samples as fit (the whole
+ * window, or a prefix of it at the end of `src`) and return the filled
+ * view, the samples to process next.
+ *
+ * @example Usage
+ * ```ts
+ * import { loadWindow } from "./_chunk.ts";
+ * const view = loadWindow(new Float32Array(4), new Float32Array([1, 2, 3, 4, 5, 6]), 4);
+ * console.assert(view.length === 2 && view[0] === 5 && view[1] === 6);
+ * ```
+ */
+export function loadWindow(
+  window: Float32Array,
+  src: Float32Array,
+  start: number,
+): Float32Array {
+  const m = Math.min(window.length, src.length - start);
+  const view = m === window.length ? window : window.subarray(0, m);
+  view.set(src.subarray(start, start + m));
+  return view;
+}

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { CHUNK, CHUNK_BYTES, chunkFor } from "./_chunk.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor, loadWindow } from "./_chunk.ts";
 import { simdArena } from "./_simd.ts";
 
 Deno.test("chunks start on every cache line of a page in turn", () => {
@@ -21,4 +21,15 @@ Deno.test("chunkFor: a window of the length asked for, half a page from like", (
   assert.equal(w.length, CHUNK);
   assert.equal(((w.byteOffset - like.byteOffset) % 4096 + 4096) % 4096, 2048);
   assert.equal(chunkFor(arena, like, 100).length, 100);
+});
+
+Deno.test("loadWindow fills the whole window, or a prefix at the end of the source", () => {
+  const src = Float32Array.from({ length: 10 }, (_, i) => i);
+  const window = new Float32Array(4);
+  const full = loadWindow(window, src, 3);
+  assert.equal(full, window);
+  assert.deepEqual([...full], [3, 4, 5, 6]);
+  const tail = loadWindow(window, src, 8);
+  assert.equal(tail.buffer, window.buffer);
+  assert.deepEqual([...tail], [8, 9]);
 });

@@ -8,7 +8,7 @@
 import type { Degrader, ParameterSpec } from "../types.ts";
 import { checkImage, checkLevel, checkParams, like } from "../_check.ts";
 import { GAMMA_TABLE_LENGTH, simdArena } from "../_simd.ts";
-import { CHUNK, CHUNK_BYTES, chunkFor } from "../_chunk.ts";
+import { CHUNK, CHUNK_BYTES, chunkFor, loadWindow } from "../_chunk.ts";
 
 /** Parameters of {@linkcode exposureArtifact}. */
 export interface ExposureArtifactParams extends Record<string, unknown> {
@@ -110,9 +110,7 @@ function gammaOffset(
     const rej = new Int32Array(room.buffer, room.byteOffset, CHUNK);
     const out = new Float32Array(src), chunk = chunkFor(arena, out);
     for (let i = 0; i < out.length; i += CHUNK) {
-      const m = Math.min(CHUNK, out.length - i);
-      const view = m === CHUNK ? chunk : chunk.subarray(0, m);
-      view.set(out.subarray(i, i + m));
+      const view = loadWindow(chunk, out, i);
       const r = arena.gamma32(view, view, tables, [c1, c2], off, rej);
       out.set(view, i);
       for (let k = 0; k < r; k++) {
