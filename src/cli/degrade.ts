@@ -13,7 +13,11 @@
  * output gets
  * `<out>.json` with the parameters drawn. Outputs keep the input's bit
  * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
- * `--bit-depth` says otherwise. `--list` prints the ids with
+ * `--bit-depth` says otherwise. `--replay RECORD.json IN OUT` applies a
+ * record's id and parameters as they are (an output's `.json`, or one
+ * written by hand: `{"id": "gaussian_blur", "level": 1, "params":
+ * {"sigma": 2}}`) to a file or to every image of a folder. `--list` prints
+ * the ids with
  * their categories, modalities, parameters (units and ranges) and what L1
  * and L2 draw.
  * Errors: exit code 2 with a one-paragraph message.
@@ -38,6 +42,7 @@ import {
   deriveSeed,
 } from "../degrade/files.ts";
 import { degradeBatch, type DegradeTask } from "../degrade/batch.ts";
+import { parseDegradeRecord, replayFile } from "../degrade/replay_file.ts";
 import { formatOf } from "../degrade/image_io.ts";
 import { createPrng } from "../random/prng.ts";
 import {
@@ -56,7 +61,7 @@ import {
 import type { DegradeLevel } from "../degrade/types.ts";
 
 const USAGE =
-  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] [--jobs N|auto] IN OUT | --list [--markdown]";
+  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] [--jobs N|auto] IN OUT | --replay RECORD.json [--bit-depth 8|16] IN OUT | --list [--markdown]";
 
 const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
 
@@ -248,7 +253,15 @@ async function isDirectory(path: string): Promise<boolean> {
 
 async function main(): Promise<number> {
   const args = parseArgs(Deno.args, {
-    string: ["type", "level", "seed", "bit-depth", "modality", "jobs"],
+    string: [
+      "type",
+      "level",
+      "seed",
+      "bit-depth",
+      "modality",
+      "jobs",
+      "replay",
+    ],
     boolean: ["list", "markdown", "skip-existing"],
     maxPositional: 2,
     usage: USAGE,
@@ -263,6 +276,7 @@ async function main(): Promise<number> {
     );
     return 0;
   }
+  if (args.options.replay !== undefined) return await replayMain(args);
   const types = parseTypes(args.options.type, args.options.modality);
   const levels = parseLevels(args.options.level);
   const seed = integerOption(args, "seed", 0) ?? 0;
@@ -364,6 +378,70 @@ async function main(): Promise<number> {
     `${records.length - skipped} image(s) written to ${output}${
       skipped ? `, ${skipped} already there (--skip-existing)` : ""
     } (manifest.csv)`,
+  );
+  return 0;
+}
+
+/**
+ * `--replay RECORD.json IN OUT`: the record's id and parameters applied
+ * as they are to IN (a file, or every image of a folder into the folder
+ * OUT, with a manifest), no draw. Other options than --bit-depth are
+ * refused: the record fixes what they would choose.
+ */
+async function replayMain(args: ReturnType<typeof parseArgs>): Promise<number> {
+  const path = args.options.replay;
+  if (typeof path !== "string") {
+    throw new UsageError(`Option "--replay" needs a record file (.json)`);
+  }
+  for (const name of ["type", "level", "seed", "modality", "skip-existing"]) {
+    if (args.options[name] !== undefined && args.options[name] !== false) {
+      throw new UsageError(
+        `Option "--${name}" cannot go with "--replay": the record fixes the id, level, seed and parameters`,
+      );
+    }
+  }
+  if (args.positional.length !== 2) {
+    throw new UsageError(
+      `Expected IN and OUT, got ${args.positional.length} path(s). Usage: ${USAGE}`,
+    );
+  }
+  const bits = integerOption(args, "bit-depth", 8, 16);
+  if (bits !== undefined && bits !== 8 && bits !== 16) {
+    throw new UsageError(`Option "--bit-depth" must be 8 or 16, got ${bits}`);
+  }
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch {
+    throw new UsageError(`Cannot read record "${path}": no such file`);
+  }
+  const record = parseDegradeRecord(text, path);
+  const [input, output] = args.positional as [string, string];
+  const options = { bitDepth: bits as 8 | 16 | undefined };
+  const params = JSON.stringify(record.params);
+  if (!(await isDirectory(input))) {
+    await replayFile(input, output, record, options);
+    console.log(`${output}: ${record.id} L${record.level} ${params}`);
+    return 0;
+  }
+  const files = await imagesUnder(input, resolve(output));
+  if (files.length === 0) {
+    throw new UsageError(
+      `Folder "${input}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file (sub-folders included)`,
+    );
+  }
+  const bar = progress(`replaying (${record.id} ${params})`, files.length);
+  const records: DegradeRecord[] = [];
+  for (const rel of files) {
+    const target = join(output, rel);
+    await Deno.mkdir(dirname(target), { recursive: true });
+    records.push(await replayFile(join(input, rel), target, record, options));
+    bar.tick();
+  }
+  bar.done();
+  await Deno.writeTextFile(join(output, "manifest.csv"), manifestCsv(records));
+  console.log(
+    `${records.length} image(s) written to ${output} (manifest.csv)`,
   );
   return 0;
 }

@@ -347,3 +347,74 @@ Deno.test("docs/degradations.md is listMarkdown(), formatted", async () => {
   );
   assert.match(doc, /## random_motion_artifact/);
 });
+
+Deno.test("degrade CLI --replay: an output's record on its input gives the same bytes; a folder gets a manifest; conflicting options refused", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const first = await run(
+      "--type",
+      "bias_field_artifact",
+      "--level",
+      "2",
+      "--seed",
+      "5",
+      `${SAMPLES}/mri_slice.png`,
+      `${dir}/a.png`,
+    );
+    assert.equal(first.code, 0, first.stderr);
+    const again = await run(
+      "--replay",
+      `${dir}/a.png.json`,
+      `${SAMPLES}/mri_slice.png`,
+      `${dir}/b.png`,
+    );
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(
+      await Deno.readFile(`${dir}/b.png`),
+      await Deno.readFile(`${dir}/a.png`),
+    );
+    const a = JSON.parse(await Deno.readTextFile(`${dir}/a.png.json`));
+    const b = JSON.parse(await Deno.readTextFile(`${dir}/b.png.json`));
+    assert.deepEqual(b.params, a.params);
+    assert.equal(b.seed, 5);
+
+    await Deno.writeTextFile(
+      `${dir}/dark.json`,
+      '{"id": "adjust_brightness", "level": 1, "params": {"offset": -0.2}}',
+    );
+    const folder = await run(
+      "--replay",
+      `${dir}/dark.json`,
+      SAMPLES,
+      `${dir}/out`,
+    );
+    assert.equal(folder.code, 0, folder.stderr);
+    const manifest = (await Deno.readTextFile(`${dir}/out/manifest.csv`))
+      .trim().split("\n");
+    assert.equal(manifest.length, 6); // header + 5 sample images
+    assert.ok(
+      manifest.slice(1).every((l) => l.endsWith('"{""offset"":-0.2}"')),
+    );
+
+    const refused = await run(
+      "--replay",
+      `${dir}/dark.json`,
+      "--level",
+      "2",
+      `${SAMPLES}/mri_slice.png`,
+      `${dir}/c.png`,
+    );
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--level.*cannot go with "--replay"/);
+    const broken = await run(
+      "--replay",
+      `${SAMPLES}/README.md`,
+      `${SAMPLES}/mri_slice.png`,
+      `${dir}/c.png`,
+    );
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /README\.md: not JSON/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

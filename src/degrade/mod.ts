@@ -60,5 +60,6 @@ export * from "./display.ts";
 export * from "./signal.ts";
 export * from "./samples.ts";
 export * from "./files.ts";
+export * from "./replay_file.ts";
 export * from "./batch.ts";
 export { MODALITIES, type Modality } from "../taxonomy/modalities.ts";
