@@ -15,8 +15,9 @@
  * depth where the format allows (16-bit PNG/TIFF in, 16-bit out) unless
  * `--bit-depth` says otherwise. `--replay RECORD.json IN OUT` applies a
  * record's id and parameters as they are (an output's `.json`, or one
- * written by hand: `{"id": "gaussian_blur", "level": 1, "params":
- * {"sigma": 2}}`) to a file or to every image of a folder. `--list` prints
+ * written by hand, in a file or inline: `--replay '{"id": "gaussian_blur",
+ * "level": 1, "params": {"sigma": 2}}'`) to a file or to every image of a
+ * folder. `--list` prints
  * the ids with
  * their categories, modalities, parameters (units and ranges) and what L1
  * and L2 draw.
@@ -61,7 +62,7 @@ import {
 import type { DegradeLevel } from "../degrade/types.ts";
 
 const USAGE =
-  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] [--jobs N|auto] IN OUT | --replay RECORD.json [--bit-depth 8|16] IN OUT | --list [--markdown]";
+  "deno task degrade --type ID[,ID...]|all [--modality M] --level 1|2|1,2 [--seed N] [--bit-depth 8|16] [--skip-existing] [--jobs N|auto] IN OUT | --replay RECORD.json|JSON [--bit-depth 8|16] IN OUT | --list [--markdown]";
 
 const IMAGE_EXT = /\.(png|jpe?g|tiff?|webp)$/i;
 
@@ -409,13 +410,16 @@ async function replayMain(args: ReturnType<typeof parseArgs>): Promise<number> {
   if (bits !== undefined && bits !== 8 && bits !== 16) {
     throw new UsageError(`Option "--bit-depth" must be 8 or 16, got ${bits}`);
   }
-  let text: string;
-  try {
-    text = await Deno.readTextFile(path);
-  } catch {
-    throw new UsageError(`Cannot read record "${path}": no such file`);
+  // A record file, or the record itself inline (`{"id": ...}`).
+  let text = path;
+  if (!path.trimStart().startsWith("{")) {
+    try {
+      text = await Deno.readTextFile(path);
+    } catch {
+      throw new UsageError(`Cannot read record "${path}": no such file`);
+    }
   }
-  const record = parseDegradeRecord(text, path);
+  const record = parseDegradeRecord(text, text === path ? "--replay" : path);
   const [input, output] = args.positional as [string, string];
   const options = { bitDepth: bits as 8 | 16 | undefined };
   const params = JSON.stringify(record.params);

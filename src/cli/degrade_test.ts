@@ -396,6 +396,18 @@ Deno.test("degrade CLI --replay: an output's record on its input gives the same 
       manifest.slice(1).every((l) => l.endsWith('"{""offset"":-0.2}"')),
     );
 
+    const inline = await run(
+      "--replay",
+      '{"id": "adjust_brightness", "level": 1, "params": {"offset": -0.2}}',
+      `${SAMPLES}/mri_slice.png`,
+      `${dir}/inline.png`,
+    );
+    assert.equal(inline.code, 0, inline.stderr);
+    assert.deepEqual(
+      await Deno.readFile(`${dir}/inline.png`),
+      await Deno.readFile(`${dir}/out/mri_slice.png`),
+    );
+
     const refused = await run(
       "--replay",
       `${dir}/dark.json`,
