@@ -128,7 +128,10 @@ export function listMarkdown(): string {
     "(parameters + image -> image). Levels: 1 mild, 2 severe (0 is the clean",
     "image). The L1/L2 rows are what the sampler draws for a 512×512 image",
     "with seed 0; where the draw varies with the seed, other seeds draw",
-    "other values from the same preset.",
+    "other values from the same preset. Parameters of your own, within the",
+    "ranges below, go through a record:",
+    "`deno task degrade --replay '{\"id\": \"gaussian_blur\", \"level\": 1,",
+    "\"params\": {\"sigma\": 2}}' IN OUT`.",
     "",
   ];
   for (const category of Object.keys(CATEGORY_NAMES)) {
