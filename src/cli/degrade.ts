@@ -130,8 +130,8 @@ export function listMarkdown(): string {
     "with seed 0; where the draw varies with the seed, other seeds draw",
     "other values from the same preset. Parameters of your own, within the",
     "ranges below, go through a record:",
-    "`deno task degrade --replay '{\"id\": \"gaussian_blur\", \"level\": 1,",
-    "\"params\": {\"sigma\": 2}}' IN OUT`.",
+    '`deno task degrade --replay \'{"id": "gaussian_blur", "level": 1,',
+    '"params": {"sigma": 2}}\' IN OUT`.',
     "",
   ];
   for (const category of Object.keys(CATEGORY_NAMES)) {
