@@ -24,6 +24,8 @@
  * @module
  */
 
+import { instantiateBase64 } from "./_wasm.ts";
+
 /** The WebAssembly text of the FFT kernel (kept next to its bytes). */
 export const FFT_WAT: string = `(module
   (memory (export "memory") 1)
@@ -208,18 +210,8 @@ let tabled = 0;
 let generation = 0;
 
 function load(): Kernel | null {
-  if (kernel === undefined) {
-    try {
-      const bytes = Uint8Array.from(
-        atob(FFT_WASM_BASE64),
-        (ch) => ch.charCodeAt(0),
-      );
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-      kernel = instance.exports as unknown as Kernel;
-    } catch {
-      kernel = null; // no WebAssembly SIMD here: _fft.ts uses fft.js
-    }
-  }
+  // Null without WebAssembly SIMD: _fft.ts uses fft.js.
+  if (kernel === undefined) kernel = instantiateBase64<Kernel>(FFT_WASM_BASE64);
   return kernel;
 }
 

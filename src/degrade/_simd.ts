@@ -30,6 +30,8 @@
  * @module
  */
 
+import { instantiateBase64 } from "./_wasm.ts";
+
 /** The WebAssembly text of the kernels (kept next to their bytes). */
 export const SIMD_WAT: string = `(module
   (memory (export "memory") 1)
@@ -703,17 +705,9 @@ let kernel: Kernel | null | undefined;
 let enabled = true;
 
 function load(): Kernel | null {
+  // Null without WebAssembly SIMD: callers use JavaScript.
   if (kernel === undefined) {
-    try {
-      const bytes = Uint8Array.from(
-        atob(SIMD_WASM_BASE64),
-        (ch) => ch.charCodeAt(0),
-      );
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-      kernel = instance.exports as unknown as Kernel;
-    } catch {
-      kernel = null; // no WebAssembly SIMD here: callers use JavaScript
-    }
+    kernel = instantiateBase64<Kernel>(SIMD_WASM_BASE64);
   }
   return kernel;
 }
