@@ -16,7 +16,7 @@ import {
   readImageFile,
   writeImage,
 } from "./image_io.ts";
-import { replay } from "./registry.ts";
+import { getDegrader, replay } from "./registry.ts";
 
 /**
  * Check a degradation record's JSON text: `id` a degradation id, `level` 1
@@ -92,7 +92,8 @@ export function parseDegradeRecord(
 /**
  * Apply a record's parameters to `input` and write `output` (format by
  * extension) plus `<output>.json`: the same id, level, seed and parameters,
- * this input and output. Bits per sample: `options.bitDepth`, else the
+ * this input and output. A parameter the operator does not have is an
+ * error (RangeError naming it), as is one out of its range. Bits per sample: `options.bitDepth`, else the
  * input's where the format allows it (as `degradeFile`).
  *
  * @param input Image file to degrade.
@@ -115,6 +116,16 @@ export async function replayFile(
   options: DegradeFileOptions = {},
 ): Promise<DegradeRecord> {
   formatOf(output);
+  // A misspelt name would otherwise be recorded and silently unused.
+  const names = getDegrader(record.id).parameters.map((p) => p.name);
+  const unknown = Object.keys(record.params).filter((k) => !names.includes(k));
+  if (unknown.length) {
+    throw new RangeError(
+      `Cannot apply ${record.id} with parameter "${
+        unknown[0]
+      }": expected only ${names.join(", ")}`,
+    );
+  }
   const source = await readImageFile(input, { maxPixels: options.maxPixels });
   const image = await replay(source.image, record.id, record.params);
   const bitDepth = options.bitDepth ??

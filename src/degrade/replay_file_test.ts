@@ -66,6 +66,14 @@ Deno.test("replayFile applies a hand-written record's parameters as they are", a
     for (let i = 0; i < got.data.length; i++) {
       assert.ok(Math.abs(got.data[i]! - want.data[i]!) <= 0.5 / 255 + 1e-6);
     }
+    // A misspelt parameter is named, not ignored.
+    await assert.rejects(
+      replayFile(`${dir}/in.png`, `${dir}/bad.png`, {
+        ...record,
+        params: { alpha: 0.5, alhpa: 0.4 },
+      }),
+      /parameter "alhpa": expected only alpha/,
+    );
     // Out-of-range parameters fail with the operator's range message.
     await assert.rejects(
       replayFile(`${dir}/in.png`, `${dir}/bad.png`, {
