@@ -20,8 +20,9 @@ export function checkLevel(id: string, level: number): DegradeLevel {
 
 /**
  * Check every documented parameter is a finite number inside its range
- * (and an integer when named in `integers`); throw a RangeError naming the
- * parameter, its value, the range and the unit otherwise.
+ * (and an integer when named in `integers`), and that no other is given
+ * (a misspelt name would be silently unused); throw a RangeError naming
+ * the parameter, its value, the range and the unit otherwise.
  */
 export function checkParams(
   id: string,
@@ -35,6 +36,15 @@ export function checkParams(
         JSON.stringify(params)
       }: expected an object`,
     );
+  }
+  for (const name of Object.keys(params)) {
+    if (!specs.some((spec) => spec.name === name)) {
+      throw new RangeError(
+        `Cannot apply ${id} with parameter "${name}": expected only ${
+          specs.map((spec) => spec.name).join(", ")
+        }`,
+      );
+    }
   }
   for (const spec of specs) {
     const value = params[spec.name];

@@ -84,7 +84,7 @@ export function operatorContract(
     }
   });
 
-  Deno.test(`${id}: out-of-range parameters are rejected with the range`, async () => {
+  Deno.test(`${id}: out-of-range and unknown parameters are rejected with the range`, async () => {
     const img = testImage(1);
     for (const spec of degrader.parameters) {
       const bad = [spec.min - 1, spec.max + 1, NaN, "1"];
@@ -103,6 +103,14 @@ export function operatorContract(
         );
       }
     }
+    // A parameter the operator does not have (a misspelt name) is named.
+    await assert.rejects(
+      async () =>
+        await degrader.apply(img, { ...degrader.identity, strenght: 1 }),
+      (e: Error) =>
+        e instanceof RangeError && e.message.includes('"strenght"') &&
+        degrader.parameters.every((p) => e.message.includes(p.name)),
+    );
     await assert.rejects(
       async () =>
         await degrader.apply({

@@ -16,7 +16,7 @@ import {
   readImageFile,
   writeImage,
 } from "./image_io.ts";
-import { getDegrader, replay } from "./registry.ts";
+import { replay } from "./registry.ts";
 
 /**
  * Check a degradation record's JSON text: `id` a degradation id, `level` 1
@@ -116,16 +116,6 @@ export async function replayFile(
   options: DegradeFileOptions = {},
 ): Promise<DegradeRecord> {
   formatOf(output);
-  // A misspelt name would otherwise be recorded and silently unused.
-  const names = getDegrader(record.id).parameters.map((p) => p.name);
-  const unknown = Object.keys(record.params).filter((k) => !names.includes(k));
-  if (unknown.length) {
-    throw new RangeError(
-      `Cannot apply ${record.id} with parameter "${
-        unknown[0]
-      }": expected only ${names.join(", ")}`,
-    );
-  }
   const source = await readImageFile(input, { maxPixels: options.maxPixels });
   const image = await replay(source.image, record.id, record.params);
   const bitDepth = options.bitDepth ??
