@@ -323,9 +323,7 @@ async function main(): Promise<number> {
     : [basename(input)];
   const root = (await isDirectory(input)) ? input : dirname(input);
   if (files.length === 0) {
-    throw new UsageError(
-      `Folder "${input}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file (sub-folders included)`,
-    );
+    throw noImages(input);
   }
   const label = single
     ? `${jobs[0]!.id} L${jobs[0]!.level}`
@@ -433,9 +431,7 @@ async function replayMain(args: ReturnType<typeof parseArgs>): Promise<number> {
   }
   const files = await imagesUnder(input, resolve(output));
   if (files.length === 0) {
-    throw new UsageError(
-      `Folder "${input}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file (sub-folders included)`,
-    );
+    throw noImages(input);
   }
   const bar = progress(`replaying (${record.id} ${params})`, files.length);
   const records: DegradeRecord[] = [];
@@ -552,6 +548,13 @@ function parseLevels(raw: string | boolean | undefined): DegradeLevel[] {
  * leaving out the folder `skip` (the output, when it lies inside the
  * input: a rerun must not degrade its own outputs).
  */
+/** The error for a folder without images. */
+function noImages(folder: string): UsageError {
+  return new UsageError(
+    `Folder "${folder}" holds no .png, .jpg, .jpeg, .tif, .tiff or .webp file (sub-folders included)`,
+  );
+}
+
 async function imagesUnder(
   dir: string,
   skip: string,

@@ -8,13 +8,9 @@
 
 import type { Degradation } from "../taxonomy/degradations.ts";
 import type { DegradeLevel } from "./types.ts";
-import {
-  formatOf,
-  outputBitDepth,
-  readImageFile,
-  writeImage,
-} from "./image_io.ts";
+import { formatOf, readImageFile } from "./image_io.ts";
 import { degrade } from "./registry.ts";
+import { writeWithRecord } from "./_write_record.ts";
 
 /** The record written next to a degraded file as `<out>.json`. */
 export interface DegradeRecord {
@@ -168,21 +164,19 @@ export async function degradeFileTo(
   const records: DegradeRecord[] = [];
   for (const { output, id, level, recordOutput } of targets) {
     const result = await degrade(source.image, id, level, seed);
-    const bitDepth = options.bitDepth ??
-      outputBitDepth(formatOf(output), source.bitDepth);
-    await writeImage(output, result.image, { bitDepth });
-    const record: DegradeRecord = {
-      input: options.recordInput ?? input,
-      output: recordOutput ?? output,
-      id,
-      level,
-      seed,
-      params: result.params,
-      bitDepth,
-    };
-    await Deno.writeTextFile(
-      `${output}.json`,
-      JSON.stringify(record, null, 2) + "\n",
+    const record = await writeWithRecord(
+      output,
+      result.image,
+      source.bitDepth,
+      options.bitDepth,
+      {
+        input: options.recordInput ?? input,
+        output: recordOutput ?? output,
+        id,
+        level,
+        seed,
+        params: result.params,
+      },
     );
     records.push(record);
     onWritten?.(record);

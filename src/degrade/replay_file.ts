@@ -10,13 +10,9 @@
 
 import { isDegradation } from "../taxonomy/degradations.ts";
 import type { DegradeFileOptions, DegradeRecord } from "./files.ts";
-import {
-  formatOf,
-  outputBitDepth,
-  readImageFile,
-  writeImage,
-} from "./image_io.ts";
+import { formatOf, readImageFile } from "./image_io.ts";
 import { replay } from "./registry.ts";
+import { writeWithRecord } from "./_write_record.ts";
 
 /**
  * Check a degradation record's JSON text: `id` a degradation id, `level` 1
@@ -118,21 +114,18 @@ export async function replayFile(
   formatOf(output);
   const source = await readImageFile(input, { maxPixels: options.maxPixels });
   const image = await replay(source.image, record.id, record.params);
-  const bitDepth = options.bitDepth ??
-    outputBitDepth(formatOf(output), source.bitDepth);
-  await writeImage(output, image, { bitDepth });
-  const written: DegradeRecord = {
-    input: options.recordInput ?? input,
+  return await writeWithRecord(
     output,
-    id: record.id,
-    level: record.level,
-    seed: record.seed,
-    params: record.params,
-    bitDepth,
-  };
-  await Deno.writeTextFile(
-    `${output}.json`,
-    JSON.stringify(written, null, 2) + "\n",
+    image,
+    source.bitDepth,
+    options.bitDepth,
+    {
+      input: options.recordInput ?? input,
+      output,
+      id: record.id,
+      level: record.level,
+      seed: record.seed,
+      params: record.params,
+    },
   );
-  return written;
 }
