@@ -83,16 +83,18 @@ export const BLEND_CHUNK = 16400;
 /**
  * A new array with `clip(alpha·x + (1 − alpha)·mean, 0, 1)` of every
  * sample in float32 (`affineClip32(src, alpha, (1 − alpha)·mean)`), the
- * mean by {@linkcode sampleMean}. With SIMD the source streams twice
- * through a window of the kernel's memory: summed from the start, then
- * mapped from the end into a zeroed output, so the map begins on the part
- * of the source the sum left in the L2 cache. The same bits as the
- * JavaScript loops.
+ * mean by {@linkcode sampleMean}. With SIMD the output starts as a copy
+ * of the source (the copy constructor skips a fresh array's zero fill),
+ * is summed from the start, then mapped in place from the end in
+ * `_chunk.ts` windows, so the map begins on the part the sum left in the
+ * L2 cache. The same bits as the JavaScript loops.
  *
- * Measured on 512×512×3 between runs of the numpy reference (which evict
- * the caches): 0.85-1.0 ms, where copying the whole image into the
- * kernel's memory once, summing and mapping it there and copying it out
- * took 1.5 ms (four passes over 3 MB that does not fit the 2 MiB L2).
+ * Measured on 512×512×3 in `deno task bench:degrade` (runs alternating
+ * with the numpy reference, which evicts the caches): 1.0-1.2 ms, where
+ * summing the source and then mapping it into a zeroed output through
+ * 64 KiB windows took 1.1-1.3 ms (in a loop after a 24 MB write: 0.67-0.80
+ * against 0.78-0.85 ms), and copying the whole image into the kernel's
+ * memory, summing and mapping it there and copying it out 1.5 ms.
  *
  * @example Usage
  * ```ts
@@ -105,17 +107,18 @@ export function blendWithMean32(
   src: Float32Array,
   alpha: number,
 ): Float32Array {
-  const n = src.length, mean = sampleMean(src);
-  const arena = simdArena(4 * BLEND_CHUNK + 4096, 0);
-  if (!arena) return affineClip32(src, alpha, (1 - alpha) * mean);
+  const n = src.length;
+  if (!simdArena(CHUNK_BYTES, 0)) {
+    return affineClip32(src, alpha, (1 - alpha) * sampleMean(src));
+  }
+  // The copy constructor skips the zero fill; the mean is taken from the
+  // copy (the last part of which the copy left in the L2 cache).
+  const out = new Float32Array(src), mean = sampleMean(out);
   const a = Math.fround(alpha), b = Math.fround((1 - alpha) * mean);
-  const out = new Float32Array(n), chunk = chunkFor(arena, out, BLEND_CHUNK);
-  for (
-    let i = Math.floor((n - 1) / BLEND_CHUNK) * BLEND_CHUNK;
-    i >= 0;
-    i -= BLEND_CHUNK
-  ) {
-    const view = loadWindow(chunk, src, i);
+  // Taken after sampleMean, whose larger arena may grow the memory.
+  const arena = simdArena(CHUNK_BYTES, 0)!, chunk = chunkFor(arena, out);
+  for (let i = Math.floor((n - 1) / CHUNK) * CHUNK; i >= 0; i -= CHUNK) {
+    const view = loadWindow(chunk, out, i);
     arena.clamp32(view, view, a, b);
     out.set(view, i);
   }
