@@ -533,8 +533,11 @@ function parseLevels(raw: string | boolean | undefined): DegradeLevel[] {
   const levels: DegradeLevel[] = [];
   for (const part of raw.split(",")) {
     if (part !== "1" && part !== "2") {
+      const why = part.trim() === "0"
+        ? " (0 is the clean image: there is nothing to apply)"
+        : "";
       throw new UsageError(
-        `Option "--level" must be 1, 2 or 1,2, got "${raw}" (0 is the clean image: there is nothing to apply)`,
+        `Option "--level" must be 1, 2 or 1,2, got "${raw}"${why}`,
       );
     }
     const level = Number(part) as DegradeLevel;

@@ -264,7 +264,7 @@ Deno.test("degrade CLI: bad input exits 2 with a one-line message and no stack",
     ],
     [
       ["--type", "gaussian_blur", "--level", "3", "a.png", "b.png"],
-      /"--level" must be 1, 2 or 1,2, got "3"/,
+      /"--level" must be 1, 2 or 1,2, got "3"$/m,
     ],
     [
       ["--type", "gaussian_blur", "--level", "0", "a.png", "b.png"],
