@@ -19,9 +19,23 @@ function samples(n: number, seed: number): Float32Array {
 
 const bytes = (a: Float32Array) => new Uint8Array(a.buffer);
 
-Deno.test("blendWithMean32: SIMD windows and JavaScript give the same bytes (lengths around the 16400-sample window)", () => {
+Deno.test("blendWithMean32: SIMD windows and JavaScript give the same bytes (lengths around the 4112- and 16400-sample windows)", () => {
   for (
-    const n of [1, 15, 16, 17, 4112, 16399, 16400, 16401, 40000, 3 * 67 * 70]
+    const n of [
+      1,
+      15,
+      16,
+      17,
+      4111,
+      4112,
+      4113,
+      8225,
+      16399,
+      16400,
+      16401,
+      40000,
+      3 * 67 * 70,
+    ]
   ) {
     const src = samples(n, n);
     for (const alpha of [0, 0.3, 0.65]) {
@@ -36,6 +50,20 @@ Deno.test("blendWithMean32: SIMD windows and JavaScript give the same bytes (len
       assert.deepEqual(bytes(js), bytes(simd), `n ${n}, alpha ${alpha}`);
     }
   }
+});
+
+Deno.test("blendWithMean32 leaves its source untouched, a view into a larger buffer included", () => {
+  const whole = samples(20000, 9);
+  const before = whole.slice();
+  const view = whole.subarray(37, 37 + 12345);
+  const out = blendWithMean32(view, 0.3);
+  assert.deepEqual(bytes(whole), bytes(before));
+  assert.notEqual(out.buffer, whole.buffer);
+  assert.equal(out.length, 12345);
+  assert.deepEqual(
+    bytes(out),
+    bytes(blendWithMean32(view.slice(), 0.3)),
+  );
 });
 
 Deno.test("blendWithMean32 is affineClip32 with b = (1 - alpha) * mean, the mean by sampleMean", () => {
