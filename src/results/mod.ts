@@ -23,6 +23,7 @@ export * from "./write_results.ts";
 export * from "./vlmevalkit.ts";
 export * from "./arquero.ts";
 export * from "./schemas.ts";
+export * from "./summary.ts";
 export {
   CATEGORIES,
   type Category,
