@@ -40,8 +40,19 @@ export function summaryText(s: ResultsSummary): string {
     `predictions: ${count(s.rows)} rows, ${count(s.unparsed)} unparsed (${
       percent(s.rows ? s.unparsed / s.rows : NaN)
     })`,
-    "",
   ];
+  if (s.perModel.length === 0) {
+    lines.push(
+      "no models yet: `deno task evaluate` asks a model and writes its predictions",
+    );
+  } else lines.push("", ...modelTable(s));
+  for (const w of s.warnings) lines.push(`warning: ${w}`);
+  return lines.join("\n");
+}
+
+/** One aligned line per model, after a header. */
+function modelTable(s: ResultsSummary): string[] {
+  const lines: string[] = [];
   const header = [
     "model",
     "group",
@@ -71,8 +82,7 @@ export function summaryText(s: ResultsSummary): string {
         .join("  ").trimEnd(),
     );
   }
-  for (const w of s.warnings) lines.push(`warning: ${w}`);
-  return lines.join("\n");
+  return lines;
 }
 
 if (import.meta.main) {

@@ -104,3 +104,21 @@ Deno.test("validate: usage errors exit 2", async () => {
     assert.match(r.stderr, pattern);
   }
 });
+
+Deno.test("validate: a benchmark without predictions yet (as build-benchmark writes it) is valid and says so", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.copyFile(join(SAMPLE, "items.csv"), join(dir, "items.csv"));
+  await Deno.writeTextFile(
+    join(dir, "models.csv"),
+    "model,display_name,group,params_b\n",
+  );
+  await Deno.writeTextFile(
+    join(dir, "predictions.csv"),
+    "model,item_id,trial,choice\n",
+  );
+  const r = await validateCli([dir]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /models: 0 \(none\)/);
+  assert.match(r.stdout, /no models yet: `deno task evaluate`/);
+  assert.doesNotMatch(r.stdout, /answered/);
+});
