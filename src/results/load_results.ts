@@ -187,8 +187,13 @@ export async function loadResults(
   options: LoadOptions = {},
 ): Promise<Results> {
   const problems = problemList(options);
+  const itemsPath = await findTable(dir, "items", problems);
+  // An unreadable directory is one problem, not one per table.
+  if (problems.kept.some((p) => p.code === "unreadable")) {
+    problems.throwIfAny();
+  }
   const paths = {
-    items: await findTable(dir, "items", problems),
+    items: itemsPath,
     predictions: await findTable(dir, "predictions", problems),
     models: await findTable(dir, "models", problems),
   };

@@ -282,3 +282,14 @@ Deno.test("resultsFromRows() keeps every row and round-trips through files (prop
     { numRuns: 40 },
   );
 });
+
+Deno.test("loadResults() reports a missing or non-directory path once, not once per table", async () => {
+  for (const path of [`${SAMPLE}/no-such-dir`, `${SAMPLE}/items.csv`]) {
+    const e = await loadResults(path).then(() => null, (e) => e);
+    assert.ok(e instanceof ResultsError, path);
+    assert.equal(e.total, 1, e.message);
+    assert.equal(e.problems[0].code, "unreadable");
+    assert.equal(e.problems[0].file, path);
+    assert.match(e.message, /expected a readable results directory/);
+  }
+});
