@@ -476,7 +476,25 @@ function withDefaults(o: EvaluationOptions): ResolvedOptions {
       `Cannot evaluate with temperature ${r.temperature}: expected a number >= 0`,
     );
   }
+  checkEndpoint(r.endpoint);
   return r;
+}
+
+/** An http(s) base URL, e.g. `http://localhost:8000/v1`; else a TypeError. */
+function checkEndpoint(endpoint: string): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    // Reported below.
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new TypeError(
+      `Cannot evaluate with endpoint ${
+        JSON.stringify(endpoint)
+      }: expected an http:// or https:// base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1`,
+    );
+  }
 }
 
 export type { EvalItem };

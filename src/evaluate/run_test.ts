@@ -464,3 +464,28 @@ Deno.test("runEvaluation() refuses a second run on the same --out while the firs
     await server.close();
   }
 });
+
+Deno.test("runEvaluation() refuses an endpoint that is not an http(s) URL before asking anything", async () => {
+  const dir = await makeItemsDir(1);
+  for (const endpoint of ["notaurl", "ftp://x/v1", "localhost:8000/v1", ""]) {
+    await assert.rejects(
+      runEvaluation({
+        items: dir,
+        model: "m",
+        endpoint,
+        out: `${dir}/p.jsonl`,
+        ...fast,
+      }),
+      (e: Error) =>
+        e instanceof TypeError &&
+        e.message.includes(`endpoint ${JSON.stringify(endpoint)}`) &&
+        e.message.includes("http:// or https://"),
+      endpoint,
+    );
+  }
+  // Nothing was started: no journal, no settings file.
+  assert.equal(
+    [...Deno.readDirSync(dir)].some((e) => e.name.startsWith("p.")),
+    false,
+  );
+});
