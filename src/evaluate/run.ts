@@ -158,9 +158,12 @@ interface Task {
  * @param options What to run and how.
  * @returns Counts for the run.
  * @throws {ResultsError} When an item is bad (before any request).
- * @throws {Error} On a fatal server answer (401, 403, 404), after in-flight
- *   requests settle; answers received so far stay in the journal. When
- *   another running process holds the journal's lock.
+ * @throws {Error} On a fatal server answer (401, 403, 404), or when the
+ *   first max(8, concurrency) pairs all fail after their retries before any
+ *   answer, after in-flight requests settle; answers and failures so far
+ *   stay in the journal. When another running process holds the journal's
+ *   lock.
+ * @throws {TypeError} When the endpoint is not an http(s) URL.
  *
  * @example Usage
  * ```ts ignore
@@ -264,6 +267,10 @@ async function runLocked(
   let fatal: string | null = null;
   let unexpected: unknown = null;
   let next = 0;
+  // Pairs that failed (after their retries) before this run's first answer:
+  // this many in a row means a wrong endpoint or model, not a bad item.
+  const failFast = Math.min(tasks.length, Math.max(8, o.concurrency));
+  let failedBeforeFirstAnswer = 0;
 
   const image = (i: number): Promise<string> => {
     let p = images.get(i);
@@ -355,6 +362,11 @@ async function runLocked(
     } else {
       summary.failed++;
       emit({ type: "failed", record: r });
+      if (summary.answered === 0 && ++failedBeforeFirstAnswer >= failFast) {
+        fatal ??=
+          `no answer yet, and the first ${failedBeforeFirstAnswer} pairs all failed after their retries (last: ${r.error}); check --endpoint and --model (a rerun asks the failed pairs again)`;
+        stop.abort(new Error(fatal));
+      }
     }
   };
 

@@ -489,3 +489,58 @@ Deno.test("runEvaluation() refuses an endpoint that is not an http(s) URL before
     false,
   );
 });
+
+Deno.test("runEvaluation() stops when the first 8 pairs all fail before any answer (a wrong endpoint or model), keeping them for a rerun", async () => {
+  const dir = await makeItemsDir(12);
+  const server = startFakeServer();
+  try {
+    const out = `${dir}/p.jsonl`;
+    const opts = {
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out,
+      trials: 1,
+      concurrency: 2,
+      retries: 1,
+      ...fast,
+    };
+    // Every request fails: 2 attempts per pair.
+    server.queue.push(...Array<"500">(24).fill("500"));
+    await assert.rejects(
+      runEvaluation(opts),
+      /no answer yet, and the first 8 pairs all failed after their retries \(last: HTTP 500/,
+    );
+    const journal = await lines(journalPathFor(out));
+    assert.equal(journal.filter((r) => r.status === "failed").length, 8);
+    assert.ok(server.questions.length <= 2 * 8 + 2, "stopped early");
+    // The server is back: a rerun asks the failed pairs and the rest.
+    server.queue.length = 0;
+    const again = await runEvaluation(opts);
+    assert.deepEqual([again.answered, again.failed], [12, 0]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("runEvaluation() keeps going when an answer came before the failures", async () => {
+  const dir = await makeItemsDir(10);
+  const server = startFakeServer();
+  try {
+    // The first pair is answered; the next 9 fail: no early stop.
+    server.queue.push("none", ...Array<"500">(9).fill("500"));
+    const s = await runEvaluation({
+      items: dir,
+      model: "fake-model",
+      endpoint: server.url,
+      out: `${dir}/p.jsonl`,
+      trials: 1,
+      concurrency: 1,
+      retries: 0,
+      ...fast,
+    });
+    assert.deepEqual([s.answered, s.failed], [1, 9]);
+  } finally {
+    await server.close();
+  }
+});

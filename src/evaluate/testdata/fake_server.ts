@@ -13,8 +13,9 @@
 import { createPrng, type Prng } from "../../random/prng.ts";
 import { hashString } from "../retry.ts";
 
-/** A fault the server can inject. */
+/** A fault the server can inject (`none`: answer normally, to order the queue). */
 export type Fault =
+  | "none"
   | "500"
   | "429"
   | "hang"
