@@ -5,7 +5,9 @@
  * per model its rows, answered and missing items, trials and unparsed
  * answers), exit 0. Invalid: every problem with its file, line, column and
  * value (the first N in detail, then how many more), exit 2. `--json`
- * prints the same as one JSON object on stdout, for other tools and CI.
+ * prints the same as one JSON object on stdout, for other tools and CI
+ * (`{valid: true, ...summarizeResults()}`, a model without rows with
+ * `unparsedRate: null`; or `{valid: false, source, total, problems}`).
  *
  * @module
  */
