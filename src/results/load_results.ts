@@ -13,6 +13,7 @@ import {
   missingAnswerWarnings,
 } from "./build_predictions.ts";
 import { DEFAULT_MAX_PROBLEMS, ProblemList } from "./problems.ts";
+import { questionWarnings } from "./question_warnings.ts";
 import { findTable, openCursor, tableFromCursor } from "./read_table.ts";
 import { ITEM_COLUMNS, MODEL_COLUMNS } from "./rows.ts";
 import type {
@@ -216,7 +217,10 @@ export async function loadResults(
     predictions: predictions!,
     warnings: [],
   };
-  results.warnings = missingAnswerWarnings(results);
+  results.warnings = [
+    ...missingAnswerWarnings(results),
+    ...questionWarnings(results.items),
+  ];
   return results;
 }
 
@@ -267,6 +271,9 @@ export function resultsFromRows(
   );
   problems.throwIfAny();
   const results: Results = { source, models, items, predictions, warnings: [] };
-  results.warnings = missingAnswerWarnings(results);
+  results.warnings = [
+    ...missingAnswerWarnings(results),
+    ...questionWarnings(results.items),
+  ];
   return results;
 }

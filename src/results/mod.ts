@@ -18,6 +18,7 @@ export * from "./rows.ts";
 export { readTable, type ReadTableOptions, type Table } from "./read_table.ts";
 export * from "./load_results.ts";
 export { missingAnswerWarnings } from "./build_predictions.ts";
+export { questionWarnings } from "./question_warnings.ts";
 export * from "./write_table.ts";
 export * from "./write_results.ts";
 export * from "./vlmevalkit.ts";
