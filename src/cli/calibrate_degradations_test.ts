@@ -4,6 +4,7 @@ import {
   DEFAULT_REFERENCE,
   formatCalibration,
 } from "./calibrate_degradations.ts";
+import { runCli } from "./_cli_test_helpers.ts";
 
 const CLI = fileURLToPath(
   new URL("./calibrate_degradations.ts", import.meta.url),
@@ -16,20 +17,7 @@ if (!hasReference) {
   );
 }
 
-async function run(...args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", CLI, ...args],
-    stdout: "piped",
-    stderr: "piped",
-  })
-    .output();
-  const dec = new TextDecoder();
-  return {
-    code: out.code,
-    stdout: dec.decode(out.stdout),
-    stderr: dec.decode(out.stderr),
-  };
-}
+const run = (...args: string[]) => runCli(CLI, args);
 
 Deno.test({
   name:

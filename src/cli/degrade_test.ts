@@ -2,27 +2,14 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { listMarkdown, listText, manifestCsv } from "./degrade.ts";
 import { degradationsFor } from "../taxonomy/degradations.ts";
+import { runCli } from "./_cli_test_helpers.ts";
 
 const CLI = fileURLToPath(new URL("./degrade.ts", import.meta.url));
 const SAMPLES = fileURLToPath(
   new URL("../../data/sample_images", import.meta.url),
 );
 
-async function run(
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", CLI, ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return {
-    code: out.code,
-    stdout: dec.decode(out.stdout),
-    stderr: dec.decode(out.stderr),
-  };
-}
+const run = (...args: string[]) => runCli(CLI, args);
 
 Deno.test("degrade CLI: one file, same seed same bytes, params written next to it", async () => {
   const dir = await Deno.makeTempDir();

@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
+import { runCli } from "./_cli_test_helpers.ts";
 
 const CLI = new URL("./simulate.ts", import.meta.url).pathname;
 
-async function run(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", CLI, ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
-}
+const run = (args: string[]) => runCli(CLI, args);
 
 Deno.test("simulate CLI writes a FORMAT.md directory from model profiles", async () => {
   const dir = await Deno.makeTempDir();

@@ -1,22 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { runCli } from "./_cli_test_helpers.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const SAMPLE = join(ROOT, "data/sample");
 
-async function tablesCli(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(ROOT, "src/cli/tables.ts"), ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return {
-    code: out.code,
-    stdout: dec.decode(out.stdout),
-    stderr: dec.decode(out.stderr),
-  };
-}
+const tablesCli = (args: string[]) =>
+  runCli(join(ROOT, "src/cli/tables.ts"), args);
 
 const HEADERS: Record<string, string> = {
   overall: "model,L0,L1,L2,L1_minus_L0,L2_minus_L0",

@@ -1,22 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { runCli } from "./_cli_test_helpers.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const SAMPLE = join(ROOT, "data/sample");
 
-async function validateCli(args: string[]) {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", join(ROOT, "src/cli/validate.ts"), ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const dec = new TextDecoder();
-  return {
-    code: out.code,
-    stdout: dec.decode(out.stdout),
-    stderr: dec.decode(out.stderr),
-  };
-}
+const validateCli = (args: string[]) =>
+  runCli(join(ROOT, "src/cli/validate.ts"), args);
 
 /** A copy of the sample with two bad cells in items.csv (lines 4 and 6). */
 async function brokenSample(): Promise<string> {

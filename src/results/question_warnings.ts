@@ -71,45 +71,36 @@ export function questionWarnings(items: ItemColumns): string[] {
     if (mixedModality[q]) modalities.push(id);
     if (mixedSkill[q]) skills.push(id);
   }
-  const warnings: string[] = [];
   // A set without any L0 item (real-world degraded images, say) has no
   // pairing to lose.
   const anyClean = clean.some((c) => c > 0);
-  if (noClean.length && anyClean) {
-    warnings.push(
-      `${
-        plural(noClean.length, "question has", "questions have")
-      } degraded items but no L0 item (${
-        examples(noClean)
-      }): they count in L1/L2 accuracies with no clean baseline in the paired drops (METRICS.md base(S))`,
-    );
-  }
-  if (severalClean.length) {
-    warnings.push(
-      `${
-        plural(severalClean.length, "question has", "questions have")
-      } more than one L0 item (${
-        examples(severalClean)
-      }): each counts in the clean baseline of the question's drops`,
-    );
-  }
-  if (modalities.length) {
-    warnings.push(
-      `${
-        plural(modalities.length, "question mixes", "questions mix")
-      } modalities across its items (${
-        examples(modalities)
-      }): modality slices then pair degraded items with another modality's clean ones`,
-    );
-  }
-  if (skills.length) {
-    warnings.push(
-      `${
-        plural(skills.length, "question mixes", "questions mix")
-      } skills across its items (${
-        examples(skills)
-      }): skill and task slices then pair degraded items with another skill's clean ones`,
-    );
-  }
-  return warnings;
+  const kinds: [ids: string[], one: string, many: string, what: string][] = [
+    [
+      anyClean ? noClean : [],
+      "question has",
+      "questions have",
+      "degraded items but no L0 item (%): they count in L1/L2 accuracies with no clean baseline in the paired drops (METRICS.md base(S))",
+    ],
+    [
+      severalClean,
+      "question has",
+      "questions have",
+      "more than one L0 item (%): each counts in the clean baseline of the question's drops",
+    ],
+    [
+      modalities,
+      "question mixes",
+      "questions mix",
+      "modalities across its items (%): modality slices then pair degraded items with another modality's clean ones",
+    ],
+    [
+      skills,
+      "question mixes",
+      "questions mix",
+      "skills across its items (%): skill and task slices then pair degraded items with another skill's clean ones",
+    ],
+  ];
+  return kinds.filter(([ids]) => ids.length > 0).map(([ids, one, many, what]) =>
+    `${plural(ids.length, one, many)} ${what.replace("%", () => examples(ids))}`
+  );
 }
